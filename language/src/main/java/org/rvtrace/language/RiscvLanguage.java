@@ -1,0 +1,103 @@
+package org.rvtrace.language;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.source.Source;
+
+import org.rvtrace.language.elf.ElfFile;
+import org.rvtrace.language.elf.ElfFormatException;
+import org.rvtrace.language.nodes.ProgramRootNode;
+import org.rvtrace.language.runtime.RiscvError;
+
+/**
+ * RISC-V as a Truffle language: a "source" is a statically linked RV64 Linux executable,
+ * and evaluating it runs the program and yields its exit status.
+ */
+@TruffleLanguage.Registration(id = RiscvLanguage.ID, name = "RISC-V", implementationName = "rvtrace", version = RiscvLanguage.VERSION,
+                defaultMimeType = RiscvLanguage.MIME_TYPE, byteMimeTypes = RiscvLanguage.MIME_TYPE,
+                fileTypeDetectors = RiscvLanguage.ElfDetector.class, contextPolicy = TruffleLanguage.ContextPolicy.EXCLUSIVE,
+                website = "https://github.com/rvtrace")
+public final class RiscvLanguage extends TruffleLanguage<RiscvContext> {
+    public static final String ID = "riscv";
+    public static final String VERSION = "0.1.0";
+    public static final String MIME_TYPE = "application/x-riscv-elf";
+
+    @Option(help = "Print every system call and its result to stderr, as qemu's -strace does.", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> Strace = new OptionKey<>(false);
+
+    @Option(help = "Guest calls kept on the Java stack before it is unwound (deeper recursion still works, more slowly).",
+                    category = OptionCategory.EXPERT, stability = OptionStability.STABLE) //
+    public static final OptionKey<Integer> MaxCallDepth = new OptionKey<>(400);
+
+    @Override
+    protected RiscvContext createContext(Env env) {
+        return new RiscvContext(this, env);
+    }
+
+    @Override
+    protected void finalizeContext(RiscvContext context) {
+        context.flushOutput();
+    }
+
+    @Override
+    protected void disposeContext(RiscvContext context) {
+        context.dispose();
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new RiscvLanguageOptionDescriptors();
+    }
+
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return true;
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) throws Exception {
+        Source source = request.getSource();
+        if (!source.hasBytes()) {
+            throw new RiscvError(source.getName() + ": not an ELF file (got text; pass the program as a binary file)");
+        }
+        ElfFile elf;
+        try {
+            elf = new ElfFile(source.getBytes().toByteArray());
+        } catch (ElfFormatException e) {
+            throw new RiscvError(source.getName() + ": " + e.getMessage());
+        }
+        return new ProgramRootNode(this, elf, source.getName()).getCallTarget();
+    }
+
+    /** Recognises ELF files by their magic number, so a file Source is read as bytes. */
+    public static final class ElfDetector implements TruffleFile.FileTypeDetector {
+        @Override
+        public String findMimeType(TruffleFile file) throws IOException {
+            try (var in = file.newInputStream()) {
+                byte[] magic = in.readNBytes(4);
+                if (magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F') {
+                    return MIME_TYPE;
+                }
+            } catch (IOException | SecurityException e) {
+                return null;
+            }
+            return null;
+        }
+
+        @Override
+        public Charset findEncoding(TruffleFile file) {
+            return null;
+        }
+    }
+}

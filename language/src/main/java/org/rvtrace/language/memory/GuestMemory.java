@@ -1,0 +1,454 @@
+package org.rvtrace.language.memory;
+
+import java.lang.reflect.Field;
+import java.nio.ByteOrder;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import org.rvtrace.language.runtime.GuestFault;
+
+import sun.misc.Unsafe;
+
+/**
+ * The guest's 32-bit address window: one contiguous host reservation, so a guest address
+ * maps to a host address by one addition, and Graal compiles a guest load to a host load
+ * after two checks (the address fits the window; the page allows the access).
+ *
+ * <p>Each 4 KiB page has a flags byte (read, write, execute, and {@link #CODE}: some
+ * translated block was made from it). A store whose page carries CODE leaves the fast
+ * path, and the {@link CodeWriteListener} invalidates exactly the blocks it overlaps. That
+ * one mechanism serves self-modifying guests, code written into an mmap'ed buffer, and
+ * ftrace patching alike, because they all store through here.
+ */
+public final class GuestMemory implements AutoCloseable {
+    public static final int PAGE_SHIFT = 12;
+    public static final long PAGE_SIZE = 1L << PAGE_SHIFT;
+    /** The guest sees addresses [0, WINDOW); anything above faults. */
+    public static final long WINDOW = 1L << 32;
+
+    public static final byte READ = 1;
+    public static final byte WRITE = 2;
+    public static final byte EXEC = 4;
+    /** Some translated block was decoded from this page. */
+    public static final byte CODE = 8;
+
+    /** Notified (after the store) when a store touched a page holding translated code. */
+    public interface CodeWriteListener {
+        /** @return true when translated code overlapping [addr, addr+length) was invalidated */
+        boolean codeWritten(long addr, int length);
+    }
+
+    static final Unsafe UNSAFE = loadUnsafe();
+
+    private final long base;
+    private final byte[] pageFlags = new byte[(int) (WINDOW >>> PAGE_SHIFT)];
+    private volatile CodeWriteListener codeListener = (a, l) -> false;
+
+    public GuestMemory() {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new UnsupportedOperationException("rvtrace needs a little-endian host");
+        }
+        // One reservation; the host kernel commits pages only when they are first touched.
+        // A guard page above the window absorbs an 8-byte access that starts at WINDOW-1.
+        this.base = UNSAFE.allocateMemory(WINDOW + PAGE_SIZE);
+    }
+
+    public void setCodeWriteListener(CodeWriteListener listener) {
+        this.codeListener = listener;
+    }
+
+    @Override
+    public void close() {
+        UNSAFE.freeMemory(base);
+    }
+
+    // ---------------------------------------------------------------- page management
+
+    /** Sets the protection of every page in [addr, addr+length); keeps the CODE bit. */
+    public synchronized void protect(long addr, long length, int prot) {
+        for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
+            pageFlags[(int) p] = (byte) ((pageFlags[(int) p] & CODE) | (prot & (READ | WRITE | EXEC)));
+        }
+    }
+
+    /** Makes [addr, addr+length) inaccessible and zero (as a fresh mapping would be). */
+    public synchronized void unmap(long addr, long length) {
+        long start = addr & -PAGE_SIZE;
+        long end = pageEnd(addr, length) << PAGE_SHIFT;
+        codeListener.codeWritten(start, (int) Math.min(end - start, Integer.MAX_VALUE));
+        for (long p = start >>> PAGE_SHIFT; p < end >>> PAGE_SHIFT; p++) {
+            pageFlags[(int) p] = 0;
+        }
+        UNSAFE.setMemory(base + start, end - start, (byte) 0);
+    }
+
+    public boolean isMapped(long addr) {
+        return inWindow(addr, 1) && pageFlags[(int) (addr >>> PAGE_SHIFT)] != 0;
+    }
+
+    public int protection(long addr) {
+        return inWindow(addr, 1) ? pageFlags[(int) (addr >>> PAGE_SHIFT)] & (READ | WRITE | EXEC) : 0;
+    }
+
+    /** True when every page of [addr, addr+length) is unmapped. */
+    public boolean isFree(long addr, long length) {
+        if (!inWindow(addr, length)) {
+            return false;
+        }
+        for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
+            if (pageFlags[(int) p] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks a page as holding translated code, so stores to it take the checked path. */
+    public void markCode(long addr) {
+        pageFlags[(int) (addr >>> PAGE_SHIFT)] |= CODE;
+    }
+
+    public boolean isExecutable(long addr) {
+        return inWindow(addr, 1) && (pageFlags[(int) (addr >>> PAGE_SHIFT)] & EXEC) != 0;
+    }
+
+    private static long pageEnd(long addr, long length) {
+        return (addr + length + PAGE_SIZE - 1) >>> PAGE_SHIFT;
+    }
+
+    public static boolean inWindow(long addr, long length) {
+        return addr >= 0 && length >= 0 && addr + length <= WINDOW && addr + length >= addr;
+    }
+
+    // ---------------------------------------------------------------- guest loads
+
+    private boolean readable(long addr) {
+        return (addr >>> 32) == 0 && (pageFlags[(int) (addr >>> PAGE_SHIFT)] & READ) != 0;
+    }
+
+    public long load64(long addr, long pc) {
+        if (!readable(addr)) {
+            CompilerDirectives.transferToInterpreter();
+            throw readFault(addr, pc);
+        }
+        return UNSAFE.getLong(base + addr);
+    }
+
+    public int load32(long addr, long pc) {
+        if (!readable(addr)) {
+            CompilerDirectives.transferToInterpreter();
+            throw readFault(addr, pc);
+        }
+        return UNSAFE.getInt(base + addr);
+    }
+
+    public short load16(long addr, long pc) {
+        if (!readable(addr)) {
+            CompilerDirectives.transferToInterpreter();
+            throw readFault(addr, pc);
+        }
+        return UNSAFE.getShort(base + addr);
+    }
+
+    public byte load8(long addr, long pc) {
+        if (!readable(addr)) {
+            CompilerDirectives.transferToInterpreter();
+            throw readFault(addr, pc);
+        }
+        return UNSAFE.getByte(base + addr);
+    }
+
+    /** Instruction fetch: the page must be executable. */
+    public int fetch16(long addr, long pc) {
+        if ((addr >>> 32) != 0 || (pageFlags[(int) (addr >>> PAGE_SHIFT)] & EXEC) == 0) {
+            throw GuestFault.segv(pc, addr, "instruction fetch from");
+        }
+        return UNSAFE.getShort(base + addr) & 0xffff;
+    }
+
+    // ---------------------------------------------------------------- guest stores
+
+    /** A store may stay on the fast path when its page is writable and holds no code. */
+    private boolean plainWritable(long addr) {
+        return (addr >>> 32) == 0 && (pageFlags[(int) (addr >>> PAGE_SHIFT)] & (WRITE | CODE)) == WRITE;
+    }
+
+    public void store64(long addr, long value, long pc) {
+        if (plainWritable(addr)) {
+            UNSAFE.putLong(base + addr, value);
+        } else {
+            CompilerDirectives.transferToInterpreter();
+            storeSlow(addr, value, 8, pc);
+        }
+    }
+
+    public void store32(long addr, int value, long pc) {
+        if (plainWritable(addr)) {
+            UNSAFE.putInt(base + addr, value);
+        } else {
+            CompilerDirectives.transferToInterpreter();
+            storeSlow(addr, value, 4, pc);
+        }
+    }
+
+    public void store16(long addr, short value, long pc) {
+        if (plainWritable(addr)) {
+            UNSAFE.putShort(base + addr, value);
+        } else {
+            CompilerDirectives.transferToInterpreter();
+            storeSlow(addr, value, 2, pc);
+        }
+    }
+
+    public void store8(long addr, byte value, long pc) {
+        if (plainWritable(addr)) {
+            UNSAFE.putByte(base + addr, value);
+        } else {
+            CompilerDirectives.transferToInterpreter();
+            storeSlow(addr, value, 1, pc);
+        }
+    }
+
+    /**
+     * A store to a page that is not plainly writable: a fault, or a write into translated
+     * code, which invalidates the blocks it overlaps. When it did, the guest's current
+     * block may be stale, so the caller is told to stop and re-dispatch.
+     */
+    @TruffleBoundary
+    private void storeSlow(long addr, long value, int size, long pc) {
+        if ((addr >>> 32) != 0 || (pageFlags[(int) (addr >>> PAGE_SHIFT)] & WRITE) == 0) {
+            throw GuestFault.segv(pc, addr, "store to");
+        }
+        putRaw(addr, value, size);
+        if (codeListener.codeWritten(addr, size)) {
+            throw new CodeModifiedException(pc);
+        }
+    }
+
+    private void putRaw(long addr, long value, int size) {
+        switch (size) {
+            case 1 -> UNSAFE.putByte(base + addr, (byte) value);
+            case 2 -> UNSAFE.putShort(base + addr, (short) value);
+            case 4 -> UNSAFE.putInt(base + addr, (int) value);
+            default -> UNSAFE.putLong(base + addr, value);
+        }
+    }
+
+    @TruffleBoundary
+    private static GuestFault readFault(long addr, long pc) {
+        return GuestFault.segv(pc, addr, "load from");
+    }
+
+    // ---------------------------------------------------------------- atomics (A extension)
+
+    /** Checks an AMO/LR/SC address: natural alignment (else SIGBUS) and write permission. */
+    public void checkAtomic(long addr, int size, long pc) {
+        if ((addr & (size - 1)) != 0) {
+            CompilerDirectives.transferToInterpreter();
+            throw GuestFault.bus(pc, addr);
+        }
+        if (!plainWritable(addr)) {
+            CompilerDirectives.transferToInterpreter();
+            if ((addr >>> 32) != 0 || (pageFlags[(int) (addr >>> PAGE_SHIFT)] & WRITE) == 0
+                            || (pageFlags[(int) (addr >>> PAGE_SHIFT)] & READ) == 0) {
+                throw GuestFault.segv(pc, addr, "atomic access to");
+            }
+            // A writable code page: the caller's atomic still works on memory, and we
+            // drop any code translated from it first.
+            codeListener.codeWritten(addr, size);
+        }
+    }
+
+    public long getAndAdd64(long addr, long delta) {
+        return UNSAFE.getAndAddLong(null, base + addr, delta);
+    }
+
+    public int getAndAdd32(long addr, int delta) {
+        return UNSAFE.getAndAddInt(null, base + addr, delta);
+    }
+
+    public long getAndSet64(long addr, long value) {
+        return UNSAFE.getAndSetLong(null, base + addr, value);
+    }
+
+    public int getAndSet32(long addr, int value) {
+        return UNSAFE.getAndSetInt(null, base + addr, value);
+    }
+
+    public boolean cas64(long addr, long expected, long value) {
+        return UNSAFE.compareAndSwapLong(null, base + addr, expected, value);
+    }
+
+    public boolean cas32(long addr, int expected, int value) {
+        return UNSAFE.compareAndSwapInt(null, base + addr, expected, value);
+    }
+
+    public long getVolatile64(long addr) {
+        return UNSAFE.getLongVolatile(null, base + addr);
+    }
+
+    public int getVolatile32(long addr) {
+        return UNSAFE.getIntVolatile(null, base + addr);
+    }
+
+    public static void fullFence() {
+        UNSAFE.fullFence();
+    }
+
+    // ---------------------------------------------------------------- host access (loader, syscalls, tools)
+
+    /** Host-side read, no permission check beyond the window (the kernel's copy_from_user checks mapping). */
+    public void read(long addr, byte[] dst, int off, int len) {
+        checkHost(addr, len);
+        UNSAFE.copyMemory(null, base + addr, dst, Unsafe.ARRAY_BYTE_BASE_OFFSET + off, len);
+    }
+
+    public byte[] read(long addr, int len) {
+        byte[] b = new byte[len];
+        read(addr, b, 0, len);
+        return b;
+    }
+
+    /** Host-side write: no permission check, but translated code it overlaps is invalidated. */
+    public void write(long addr, byte[] src, int off, int len) {
+        checkHost(addr, len);
+        UNSAFE.copyMemory(src, Unsafe.ARRAY_BYTE_BASE_OFFSET + off, null, base + addr, len);
+        if (touchesCode(addr, len)) {
+            codeListener.codeWritten(addr, len);
+        }
+    }
+
+    public void write(long addr, byte[] src) {
+        write(addr, src, 0, src.length);
+    }
+
+    public long readLong(long addr) {
+        checkHost(addr, 8);
+        return UNSAFE.getLong(base + addr);
+    }
+
+    public int readInt(long addr) {
+        checkHost(addr, 4);
+        return UNSAFE.getInt(base + addr);
+    }
+
+    public byte readByte(long addr) {
+        checkHost(addr, 1);
+        return UNSAFE.getByte(base + addr);
+    }
+
+    /**
+     * Host-side single-copy-atomic store of an aligned word (how ftrace patches a literal or
+     * an instruction while harts may run): one host store of the same width, then
+     * invalidation of the translated code it overlaps.
+     */
+    public void writeLongAtomic(long addr, long value) {
+        checkHost(addr, 8);
+        UNSAFE.putLongVolatile(null, base + addr, value);
+        if (touchesCode(addr, 8)) {
+            codeListener.codeWritten(addr, 8);
+        }
+    }
+
+    public void writeIntAtomic(long addr, int value) {
+        checkHost(addr, 4);
+        UNSAFE.putIntVolatile(null, base + addr, value);
+        if (touchesCode(addr, 4)) {
+            codeListener.codeWritten(addr, 4);
+        }
+    }
+
+    public void writeLong(long addr, long value) {
+        checkHost(addr, 8);
+        UNSAFE.putLong(base + addr, value);
+        if (touchesCode(addr, 8)) {
+            codeListener.codeWritten(addr, 8);
+        }
+    }
+
+    public void writeInt(long addr, int value) {
+        checkHost(addr, 4);
+        UNSAFE.putInt(base + addr, value);
+        if (touchesCode(addr, 4)) {
+            codeListener.codeWritten(addr, 4);
+        }
+    }
+
+    public void writeByte(long addr, byte value) {
+        checkHost(addr, 1);
+        UNSAFE.putByte(base + addr, value);
+        if (touchesCode(addr, 1)) {
+            codeListener.codeWritten(addr, 1);
+        }
+    }
+
+    public void fill(long addr, long len, byte value) {
+        checkHost(addr, len);
+        UNSAFE.setMemory(base + addr, len, value);
+        if (touchesCode(addr, len)) {
+            codeListener.codeWritten(addr, (int) Math.min(len, Integer.MAX_VALUE));
+        }
+    }
+
+    /** Copies within guest memory (mremap). */
+    public void copy(long from, long to, long len) {
+        checkHost(from, len);
+        checkHost(to, len);
+        UNSAFE.copyMemory(base + from, base + to, len);
+    }
+
+    /** True when every page of [addr, addr+len) is mapped with all bits of {@code prot}. */
+    public boolean accessible(long addr, long len, int prot) {
+        if (!inWindow(addr, len)) {
+            return false;
+        }
+        for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, Math.max(len, 1)); p++) {
+            if ((pageFlags[(int) p] & prot) != prot) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads a NUL-terminated string (at most max bytes), or null when it runs off mapped memory. */
+    public byte[] readCString(long addr, int max) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < max; i++) {
+            if (!accessible(addr + i, 1, READ)) {
+                return null;
+            }
+            byte b = UNSAFE.getByte(base + addr + i);
+            if (b == 0) {
+                return out.toByteArray();
+            }
+            out.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    private boolean touchesCode(long addr, long len) {
+        for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, Math.max(len, 1)); p++) {
+            if ((pageFlags[(int) p] & CODE) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkHost(long addr, long len) {
+        if (!inWindow(addr, len)) {
+            throw new IllegalArgumentException(String.format("guest range 0x%x+%d outside the address window", addr, len));
+        }
+    }
+
+    private static Unsafe loadUnsafe() {
+        try {
+            Field f = Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            return (Unsafe) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

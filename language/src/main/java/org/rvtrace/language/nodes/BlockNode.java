@@ -1,0 +1,189 @@
+package org.rvtrace.language.nodes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
+
+import org.rvtrace.language.isa.Decoder;
+import org.rvtrace.language.isa.Format;
+import org.rvtrace.language.isa.Insn;
+import org.rvtrace.language.isa.Opcode.Control;
+import org.rvtrace.language.memory.GuestMemory;
+import org.rvtrace.language.runtime.CodeCache;
+
+/**
+ * A guest basic block: straight-line instruction nodes, then a {@link Terminator} that the
+ * enclosing {@link FunctionRootNode} executes, because only it can turn a branch target
+ * into a constant of its dispatch loop.
+ *
+ * <p>A block is valid while the bytes it was decoded from are unchanged: {@link #code} is
+ * invalidated by the first store that overlaps [{@link #startPc}, {@link #endPc}), which
+ * throws away every piece of compiled code that contains this block, and nothing else.
+ */
+public final class BlockNode extends Node {
+    /** Blocks end after this many instructions even without a control transfer. */
+    static final int MAX_INSNS = 128;
+
+    public final long startPc;
+    /** One past the last byte of the block, its terminator included. */
+    public final long endPc;
+    public final Assumption code;
+    @Children private final InsnNode[] body;
+
+    final Terminator kind;
+    /** The terminator's own pc and length (for faults and links). */
+    final long termPc;
+    final int termRaw;
+    final int termLength;
+    final int rd;
+    final int rs1;
+    final int rs2;
+    final long imm;
+    final BranchCond cond;
+    /** Where control goes when a branch is not taken, or after a call/ecall returns. */
+    final long nextPc;
+    /** A branch's or jal's target. */
+    final long targetPc;
+
+    /*
+     * Graal folds a @CompilationFinal field only when it does not hold its default value
+     * (0), so block indices are stored plus one, and masks carry a sentinel bit.
+     */
+
+    /** Successor blocks in the enclosing function root (index + 1, or UNRESOLVED / EXIT), resolved on first use. */
+    @CompilationFinal int nextIndex = FunctionRootNode.UNRESOLVED;
+    @CompilationFinal int targetIndex = FunctionRootNode.UNRESOLVED;
+    /** Computed jumps seen here that stayed inside the function: target pc to block index + 1. */
+    @CompilationFinal(dimensions = 1) long[] jumpPcs = new long[0];
+    @CompilationFinal(dimensions = 1) int[] jumpIndices = new int[0];
+    @Child CallSiteNode callSite;
+
+    /** Registers the block's instructions may write (bit n = xn, resp. fn). */
+    final long writesX;
+    final long writesF;
+    /**
+     * Registers that may differ between the frame and the hart when this block starts (written
+     * since the entry or the last call). Computed over the whole block graph by
+     * {@link FunctionRootNode}; not read by compiled code, which uses {@link #spillX}.
+     */
+    long dirtyInX;
+    long dirtyInF;
+    /** What leaving the function at this block's end must write back: dirty-in plus the block's writes, plus {@link #SENTINEL}. */
+    @CompilationFinal long spillX = ~0L;
+    @CompilationFinal long spillF = ~0L;
+    /** Bit 63 names no register; it keeps the masks away from the unfoldable default 0. */
+    static final long SENTINEL = 1L << 63;
+
+    /** Every edge out of this block that stays in the graph, as block indices. */
+    int[] successors() {
+        int[] out = new int[2 + jumpIndices.length];
+        int n = 0;
+        if (nextIndex > 0) {
+            out[n++] = nextIndex - 1;
+        }
+        if (targetIndex > 0) {
+            out[n++] = targetIndex - 1;
+        }
+        for (int i : jumpIndices) {
+            out[n++] = i - 1;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Calls and system calls write everything back and reload it: nothing is dirty after them. */
+    boolean syncs() {
+        return kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.ECALL;
+    }
+
+    private BlockNode(long startPc, long endPc, InsnNode[] body, Terminator kind, Insn term, long termPc, int termRaw, int termLength,
+                    long writesX, long writesF, CodeCache cache) {
+        this.startPc = startPc;
+        this.endPc = endPc;
+        this.body = body;
+        this.kind = kind;
+        this.termPc = termPc;
+        this.termRaw = termRaw;
+        this.termLength = termLength;
+        this.rd = term == null ? 0 : term.rd;
+        this.rs1 = term == null ? 0 : term.rs1;
+        this.rs2 = term == null ? 0 : term.rs2;
+        this.imm = term == null ? 0 : term.imm;
+        this.cond = kind == Terminator.BRANCH ? BranchCond.values()[branchIndex(term.rm)] : null;
+        this.nextPc = termPc + termLength;
+        this.targetPc = term == null ? 0 : term.pc + term.imm;
+        this.writesX = writesX;
+        this.writesF = writesF;
+        this.code = Truffle.getRuntime().createAssumption(String.format("code 0x%x-0x%x", startPc, endPc));
+        if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT) {
+            this.callSite = new CallSiteNode(cache);
+        }
+    }
+
+    /** funct3 of beq..bgeu (0,1,4,5,6,7) to the {@link BranchCond} order. */
+    private static int branchIndex(int funct3) {
+        return funct3 < 2 ? funct3 : funct3 - 2;
+    }
+
+    @ExplodeLoop
+    void executeBody(VirtualFrame frame) {
+        for (InsnNode insn : body) {
+            insn.execute(frame);
+        }
+    }
+
+    public int instructionCount() {
+        return body.length + (kind == Terminator.FALL ? 0 : 1);
+    }
+
+    /** Decodes the block that starts at pc from guest memory as it is now. */
+    public static BlockNode translate(GuestMemory mem, CodeCache cache, long startPc) {
+        List<InsnNode> body = new ArrayList<>();
+        long writesX = 0;
+        long writesF = 0;
+        long pc = startPc;
+        while (true) {
+            Decoder.Fetch fetch = Decoder.fetch(mem, pc);
+            if (fetch.fetchFault()) {
+                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FETCH_FAULT, null, pc, 0, 0, writesX, writesF,
+                                cache);
+            }
+            if (fetch.illegal()) {
+                return new BlockNode(startPc, pc + fetch.length(), body.toArray(new InsnNode[0]), Terminator.ILLEGAL, null, pc,
+                                fetch.rawBits(), fetch.length(), writesX, writesF, cache);
+            }
+            Insn insn = fetch.insn();
+            if (insn.op.format() != Format.S && insn.op.format() != Format.B) {
+                writesX |= 1L << insn.rd;
+                writesF |= 1L << insn.rd;
+            }
+            Control control = insn.op.control();
+            if (control != Control.NONE) {
+                Terminator kind = switch (control) {
+                    case BRANCH -> Terminator.BRANCH;
+                    case JAL -> insn.rd == 0 ? Terminator.JUMP : Terminator.CALL;
+                    case JALR -> insn.rd == 0 ? Terminator.JUMP_INDIRECT : Terminator.CALL_INDIRECT;
+                    case ECALL -> Terminator.ECALL;
+                    case EBREAK -> Terminator.EBREAK;
+                    case NONE -> throw new AssertionError();
+                };
+                return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), kind, insn, pc, insn.fetched, insn.length,
+                                writesX & ~1L, writesF, cache);
+            }
+            InsnNode node = insn.op.semantics().node(insn, mem);
+            if (node != null) {
+                body.add(node);
+            }
+            pc = insn.nextPc();
+            if (body.size() >= MAX_INSNS) {
+                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FALL, null, pc, 0, 0, writesX & ~1L, writesF,
+                                cache);
+            }
+        }
+    }
+}

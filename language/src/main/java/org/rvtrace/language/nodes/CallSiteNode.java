@@ -1,0 +1,44 @@
+package org.rvtrace.language.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.Node;
+
+import org.rvtrace.language.runtime.CodeCache;
+import org.rvtrace.language.runtime.Hart;
+
+/**
+ * A guest call: a monomorphic inline cache on the target pc. While one function is called
+ * from here the call is a {@link DirectCallNode}, which Graal can inline; a second target
+ * turns the site into an indirect call.
+ */
+public final class CallSiteNode extends Node {
+    private final CodeCache code;
+    @CompilationFinal private long cachedTarget = -1;
+    @Child private DirectCallNode direct;
+    @Child private IndirectCallNode indirect;
+
+    public CallSiteNode(CodeCache code) {
+        this.code = code;
+    }
+
+    public void call(Hart hart, long target) {
+        if (direct != null && target == cachedTarget) {
+            direct.call(hart);
+            return;
+        }
+        if (indirect == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            if (direct == null) {
+                cachedTarget = target;
+                direct = insert(DirectCallNode.create(code.functionAt(target).getCallTarget()));
+                direct.call(hart);
+                return;
+            }
+            indirect = insert(IndirectCallNode.create());
+        }
+        indirect.call(code.functionAt(target).getCallTarget(), hart);
+    }
+}

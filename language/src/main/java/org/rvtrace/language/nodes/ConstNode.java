@@ -1,0 +1,19 @@
+package org.rvtrace.language.nodes;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+/** {@code rd = value}: lui, and auipc (whose pc is known at translation time). */
+public final class ConstNode extends InsnNode {
+    private final int rd;
+    private final long value;
+
+    public ConstNode(int rd, long value) {
+        this.rd = rd;
+        this.value = value;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        setX(frame, rd, value);
+    }
+}

@@ -1,0 +1,16 @@
+package org.rvtrace.language.nodes;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import org.rvtrace.language.memory.GuestMemory;
+
+/**
+ * fence: a full host fence, the strongest ordering RISC-V can ask for. (fence.i needs
+ * nothing here: stores into translated code invalidate it as they happen.)
+ */
+public final class FenceNode extends InsnNode {
+    @Override
+    public void execute(VirtualFrame frame) {
+        GuestMemory.fullFence();
+    }
+}

@@ -1,0 +1,507 @@
+package org.rvtrace.language.nodes;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.oracle.truffle.api.CompilerAsserts;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.BytecodeOSRNode;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.RootNode;
+
+import org.rvtrace.language.RiscvLanguage;
+import org.rvtrace.language.memory.CodeModifiedException;
+import org.rvtrace.language.memory.GuestMemory;
+import org.rvtrace.language.runtime.CodeCache;
+import org.rvtrace.language.runtime.GuestFault;
+import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.runtime.UnwindToTop;
+
+/**
+ * A guest function, or more exactly: the graph of basic blocks reachable from one entry pc
+ * by branches and jumps. Calls go to other function roots through {@link CallSiteNode}s,
+ * so Graal compiles a function with its hot callees inlined, and a guest loop becomes a
+ * machine-code loop with the guest registers in machine registers.
+ *
+ * <p>Calling convention between roots: the caller stores the expected return address in
+ * {@link Hart#linkPc}; the callee returns (as a Java return) when it jumps there, and
+ * reports where it stopped in {@link Hart#exitPc}. Anything else (longjmp, a return to a
+ * frame further up, a jump this root cannot take as a constant) leaves through the
+ * general path at the end of {@link #execute}, which is slower but always right: between
+ * roots the whole guest state is in the {@link Hart}.
+ */
+public final class FunctionRootNode extends RootNode implements BytecodeOSRNode {
+    static final int UNRESOLVED = -1;
+    /** A successor that does not join this graph: control leaves through the general path. */
+    static final int EXIT = -2;
+    /** Beyond this many blocks a function stops growing; further targets are left generically. */
+    private static final int MAX_BLOCKS = 1024;
+    /**
+     * Pseudo block index: leave the graph, returning hart.exitPc. Exits go through the loop
+     * head because code after a loop exit is shared by all exploded copies, where the block
+     * would no longer be a constant.
+     */
+    private static final int LEAVE = Integer.MAX_VALUE;
+    /** Distinct targets a computed jump may have before it is left to the general path. */
+    private static final int MAX_JUMP_TARGETS = 64;
+
+    private final CodeCache code;
+    private final GuestMemory mem;
+    public final long entryPc;
+    private final String name;
+
+    @CompilationFinal(dimensions = 1) private BlockNode[] blocks = new BlockNode[0];
+    private final Map<Long, Integer> blockIndex = new HashMap<>();
+    @CompilationFinal private long writesX;
+    @CompilationFinal private long writesF;
+    @Child private IndirectCallNode generic = IndirectCallNode.create();
+    @CompilationFinal private Object osrMetadata;
+
+    public FunctionRootNode(RiscvLanguage language, CodeCache code, GuestMemory mem, long entryPc, String name) {
+        super(language, frameDescriptor());
+        this.code = code;
+        this.mem = mem;
+        this.entryPc = entryPc;
+        this.name = name;
+        blockAt(entryPc);
+    }
+
+    private static FrameDescriptor frameDescriptor() {
+        FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
+        b.addSlots(InsnNode.SLOT_COUNT, FrameSlotKind.Static);
+        return b.build();
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    // ---------------------------------------------------------------- entry and exit
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        Hart hart = CompilerDirectives.castExact(frame.getArguments()[0], Hart.class);
+        long link = hart.linkPc;
+        int depth = hart.depth;
+        if (depth >= hart.linkStack.length) {
+            // Deep guest recursion: drop every Java frame and go on from the top level.
+            // Nothing is lost, since the caller has just written all state to the hart.
+            CompilerDirectives.transferToInterpreter();
+            throw new UnwindToTop(entryPc);
+        }
+        hart.linkStack[depth] = link;
+        hart.depth = depth + 1;
+        frame.setObjectStatic(InsnNode.HART_SLOT, hart);
+        frame.setLongStatic(InsnNode.LINK_SLOT, link);
+        fill(frame, hart);
+        long pc;
+        try {
+            pc = run(frame, 0, hart, link);
+        } catch (CodeModifiedException e) {
+            spill(frame, hart);
+            pc = e.resumePc;
+        }
+        pc = leave(hart, pc, link, depth);
+        hart.depth = depth;
+        hart.exitPc = pc;
+        return null;
+    }
+
+    /**
+     * Control left this graph for pc (registers already in the hart). Unless pc is what our
+     * caller expects, or what a frame further up expects (then we return and let it
+     * continue), execution goes on here through the general dispatch.
+     */
+    private long leave(Hart hart, long exitPc, long link, int depth) {
+        long pc = exitPc;
+        while (pc != link && !hart.expectedAbove(pc, depth)) {
+            hart.linkPc = link;
+            generic.call(code.functionAt(pc).getCallTarget(), hart);
+            pc = hart.exitPc;
+        }
+        return pc;
+    }
+
+    @Override
+    public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
+        Hart hart = CompilerDirectives.castExact(osrFrame.getObjectStatic(InsnNode.HART_SLOT), Hart.class);
+        long link = osrFrame.getLongStatic(InsnNode.LINK_SLOT);
+        try {
+            return run(osrFrame, target, hart, link);
+        } catch (CodeModifiedException e) {
+            spill(osrFrame, hart);
+            return e.resumePc;
+        }
+    }
+
+    @Override
+    public Object getOSRMetadata() {
+        return osrMetadata;
+    }
+
+    @Override
+    public void setOSRMetadata(Object osrMetadata) {
+        this.osrMetadata = osrMetadata;
+    }
+
+    // ---------------------------------------------------------------- registers: hart <-> frame
+
+    @ExplodeLoop
+    private static void fill(VirtualFrame frame, Hart hart) {
+        frame.setLongStatic(0, 0);
+        for (int r = 1; r < 32; r++) {
+            frame.setLongStatic(r, hart.x[r]);
+        }
+        for (int r = 0; r < 32; r++) {
+            frame.setLongStatic(InsnNode.F_BASE + r, hart.f[r]);
+        }
+    }
+
+    /** Writes back every register this function can have changed (for rare exits from the middle of a block). */
+    private void spill(VirtualFrame frame, Hart hart) {
+        spill(frame, hart, writesX, writesF);
+    }
+
+    /** Writes back what block b's terminator may have left dirty; all other registers are unchanged in the hart. */
+    private static void spillAt(VirtualFrame frame, Hart hart, BlockNode b) {
+        spill(frame, hart, b.spillX, b.spillF);
+    }
+
+    @ExplodeLoop
+    private static void spill(VirtualFrame frame, Hart hart, long xs, long fs) {
+        CompilerAsserts.partialEvaluationConstant(xs);
+        CompilerAsserts.partialEvaluationConstant(fs);
+        for (int r = 1; r < 32; r++) {
+            if ((xs & (1L << r)) != 0) {
+                hart.x[r] = frame.getLongStatic(r);
+            }
+        }
+        for (int r = 0; r < 32; r++) {
+            if ((fs & (1L << r)) != 0) {
+                hart.f[r] = frame.getLongStatic(InsnNode.F_BASE + r);
+            }
+        }
+    }
+
+    /**
+     * A forward dataflow over the block graph: dirty-in of a block is the union of its
+     * predecessors' dirty-out, and dirty-out is dirty-in plus what the block writes (or
+     * nothing, after a call). Run after every change of the graph, in the interpreter.
+     */
+    private void computeDirty() {
+        BlockNode[] bs = blocks;
+        for (BlockNode b : bs) {
+            b.dirtyInX = 0;
+            b.dirtyInF = 0;
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (BlockNode b : bs) {
+                long outX = b.syncs() ? 0 : b.dirtyInX | b.writesX;
+                long outF = b.syncs() ? 0 : b.dirtyInF | b.writesF;
+                for (int s : b.successors()) {
+                    BlockNode t = bs[s];
+                    if ((t.dirtyInX | outX) != t.dirtyInX || (t.dirtyInF | outF) != t.dirtyInF) {
+                        t.dirtyInX |= outX;
+                        t.dirtyInF |= outF;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        for (BlockNode b : bs) {
+            b.spillX = b.dirtyInX | b.writesX | BlockNode.SENTINEL;
+            b.spillF = b.dirtyInF | b.writesF | BlockNode.SENTINEL;
+        }
+    }
+
+    // ---------------------------------------------------------------- the block graph
+
+    /**
+     * Runs the block graph from block {@code start} until control leaves it; returns the pc
+     * where it left, with the registers spilled. Block indices are constants of the
+     * partial evaluation, so every jump between blocks compiles to a direct jump.
+     */
+    @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
+    @BytecodeInterpreterSwitch
+    private long run(VirtualFrame frame, int start, Hart hart, long link) {
+        int bi = start;
+        outer: while (true) {
+            CompilerAsserts.partialEvaluationConstant(bi);
+            if (bi == LEAVE) {
+                return hart.exitPc;
+            }
+            BlockNode b = blocks[bi];
+            if (!b.code.isValid()) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                retranslate(bi);
+                continue;
+            }
+            b.executeBody(frame);
+            // Every path ends in "bi = <constant>; continue": a merge inside the loop body
+            // would turn the block index into a phi, and the explosion would fail.
+            switch (b.kind) {
+                case FALL: {
+                    int next = successor(b, false);
+                    if (next == EXIT) {
+                        spillAt(frame, hart, b);
+                        hart.exitPc = b.nextPc;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    bi = next;
+                    continue;
+                }
+                case BRANCH:
+                    if (b.cond.test(frame.getLongStatic(b.rs1), frame.getLongStatic(b.rs2))) {
+                        int next = successor(b, true);
+                        if (next == EXIT) {
+                            spillAt(frame, hart, b);
+                            hart.exitPc = b.targetPc;
+                            bi = LEAVE;
+                            continue;
+                        }
+                        if (b.targetPc <= b.startPc) {
+                            Object osr = backEdge(frame, next);
+                            if (osr != null) {
+                                return (long) osr;
+                            }
+                        }
+                        bi = next;
+                        continue;
+                    } else {
+                        int next = successor(b, false);
+                        if (next == EXIT) {
+                            spillAt(frame, hart, b);
+                            hart.exitPc = b.nextPc;
+                            bi = LEAVE;
+                            continue;
+                        }
+                        bi = next;
+                        continue;
+                    }
+                case JUMP: {
+                    int next = successor(b, true);
+                    if (next == EXIT) {
+                        spillAt(frame, hart, b);
+                        hart.exitPc = b.targetPc;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    if (b.targetPc <= b.startPc) {
+                        Object osr = backEdge(frame, next);
+                        if (osr != null) {
+                            return (long) osr;
+                        }
+                    }
+                    bi = next;
+                    continue;
+                }
+                case CALL:
+                case CALL_INDIRECT: {
+                    long target = b.kind == Terminator.CALL ? b.targetPc : (frame.getLongStatic(b.rs1) + b.imm) & ~1L;
+                    frame.setLongStatic(b.rd, b.nextPc);
+                    long resume = call(frame, hart, b, target);
+                    if (resume != b.nextPc) {
+                        return resume; // a longjmp or a return further up: see leave()
+                    }
+                    int next = successor(b, false);
+                    if (next == EXIT) {
+                        hart.exitPc = b.nextPc;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    bi = next;
+                    continue;
+                }
+                case JUMP_INDIRECT: {
+                    long target = (frame.getLongStatic(b.rs1) + b.imm) & ~1L;
+                    if (target == link) {
+                        spillAt(frame, hart, b);
+                        hart.exitPc = target;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    long[] pcs = b.jumpPcs;
+                    int[] indices = b.jumpIndices;
+                    int found = jumpLookup(pcs, indices, target);
+                    if (found >= 0) { bi = found; continue outer; }
+                    CompilerDirectives.transferToInterpreterAndInvalidate();
+                    int added = addJumpTarget(b, target);
+                    if (added < 0) {
+                        spillAt(frame, hart, b);
+                        hart.exitPc = target;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    bi = added;
+                    continue;
+                }
+                case ECALL: {
+                    spillAt(frame, hart, b);
+                    hart.pc = b.termPc;
+                    code.syscall(hart);
+                    fill(frame, hart);
+                    int next = successor(b, false);
+                    if (next == EXIT) {
+                        hart.exitPc = b.nextPc;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    bi = next;
+                    continue;
+                }
+                case EBREAK:
+                    throw GuestFault.breakpoint(b.termPc);
+                case ILLEGAL:
+                    throw GuestFault.illegal(b.termPc, b.termRaw, b.termLength);
+                case FETCH_FAULT:
+                    throw GuestFault.segv(b.termPc, b.termPc, "instruction fetch from");
+                default:
+                    throw CompilerDirectives.shouldNotReachHere();
+            }
+        }
+    }
+
+    @ExplodeLoop
+    private static int jumpLookup(long[] pcs, int[] indices, long target) {
+        for (int k = 0; k < pcs.length; k++) {
+            if (target == pcs[k]) {
+                return indices[k] - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A call to another function root; returns where the callee stopped (normally b.nextPc). */
+    private static long call(VirtualFrame frame, Hart hart, BlockNode b, long target) {
+        spillAt(frame, hart, b);
+        hart.linkPc = b.nextPc;
+        b.callSite.call(hart, target);
+        fill(frame, hart);
+        return hart.exitPc;
+    }
+
+
+    /** Safepoints, loop counts and on-stack replacement on every backward jump. */
+    private Object backEdge(VirtualFrame frame, int target) {
+        TruffleSafepoint.poll(this);
+        if (CompilerDirectives.inInterpreter()) {
+            LoopNode.reportLoopCount(this, 1);
+            if (BytecodeOSRNode.pollOSRBackEdge(this)) {
+                return BytecodeOSRNode.tryOSR(this, target, null, null, frame);
+            }
+        }
+        return null;
+    }
+
+    /** The block index of a branch's target or fall-through, resolved (and translated) on first use. */
+    private int successor(BlockNode b, boolean taken) {
+        int stored = taken ? b.targetIndex : b.nextIndex;
+        if (stored == UNRESOLVED) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            int index = resolve(taken ? b.targetPc : b.nextPc);
+            stored = index == EXIT ? EXIT : index + 1;
+            if (taken) {
+                b.targetIndex = stored;
+            } else {
+                b.nextIndex = stored;
+            }
+            graphChanged();
+        }
+        return stored == EXIT ? EXIT : stored - 1;
+    }
+
+    @TruffleBoundary
+    private void graphChanged() {
+        synchronized (this) {
+            computeDirty();
+        }
+    }
+
+    @TruffleBoundary
+    private int resolve(long pc) {
+        synchronized (this) {
+            Integer known = blockIndex.get(pc);
+            if (known != null) {
+                return known;
+            }
+            if (blocks.length >= MAX_BLOCKS) {
+                return EXIT;
+            }
+            return blockAt(pc);
+        }
+    }
+
+    @TruffleBoundary
+    private int addJumpTarget(BlockNode b, long target) {
+        synchronized (this) {
+            if (b.jumpPcs.length >= MAX_JUMP_TARGETS || !mem.isExecutable(target)) {
+                return -1;
+            }
+            int index = resolve(target);
+            if (index < 0) {
+                return -1;
+            }
+            long[] pcs = java.util.Arrays.copyOf(b.jumpPcs, b.jumpPcs.length + 1);
+            int[] indices = java.util.Arrays.copyOf(b.jumpIndices, b.jumpIndices.length + 1);
+            pcs[pcs.length - 1] = target;
+            indices[indices.length - 1] = index + 1;
+            b.jumpIndices = indices;
+            b.jumpPcs = pcs;
+            computeDirty();
+            return index;
+        }
+    }
+
+    /** Translates the block at pc and appends it to the graph. */
+    private int blockAt(long pc) {
+        BlockNode block = insert(code.translate(pc));
+        BlockNode[] grown = java.util.Arrays.copyOf(blocks, blocks.length + 1);
+        grown[grown.length - 1] = block;
+        writesX |= block.writesX;
+        writesF |= block.writesF;
+        blocks = grown;
+        blockIndex.put(pc, grown.length - 1);
+        computeDirty();
+        return grown.length - 1;
+    }
+
+    /** The code under block bi changed: decode it again, in place. */
+    @TruffleBoundary
+    private void retranslate(int bi) {
+        synchronized (this) {
+            BlockNode old = blocks[bi];
+            if (old.code.isValid()) {
+                return;
+            }
+            BlockNode fresh = insert(code.translate(old.startPc));
+            writesX |= fresh.writesX;
+            writesF |= fresh.writesF;
+            BlockNode[] copy = blocks.clone();
+            copy[bi] = fresh;
+            blocks = copy;
+            computeDirty();
+        }
+    }
+
+    public int blockCount() {
+        return blocks.length;
+    }
+}

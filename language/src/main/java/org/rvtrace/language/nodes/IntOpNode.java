@@ -1,0 +1,23 @@
+package org.rvtrace.language.nodes;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+/** {@code rd = op(rs1, rs2)}: add, sltu, mulh, divw, ... */
+public final class IntOpNode extends InsnNode {
+    private final int rd;
+    private final int rs1;
+    private final int rs2;
+    private final IntOp op;
+
+    public IntOpNode(int rd, int rs1, int rs2, IntOp op) {
+        this.rd = rd;
+        this.rs1 = rs1;
+        this.rs2 = rs2;
+        this.op = op;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        setX(frame, rd, op.apply(x(frame, rs1), x(frame, rs2)));
+    }
+}

@@ -1,0 +1,95 @@
+package org.rvtrace.language.nodes;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.nodes.RootNode;
+
+import org.rvtrace.language.RiscvContext;
+import org.rvtrace.language.RiscvLanguage;
+import org.rvtrace.language.elf.ElfFile;
+import org.rvtrace.language.elf.ElfFormatException;
+import org.rvtrace.language.elf.ElfLoader;
+import org.rvtrace.language.elf.LoadedProgram;
+import org.rvtrace.language.runtime.GuestExit;
+import org.rvtrace.language.runtime.GuestFault;
+import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.runtime.RiscvError;
+import org.rvtrace.language.runtime.UnwindToTop;
+
+/**
+ * Runs a program: maps it, builds its stack, then drives the main hart from function root
+ * to function root until the program exits. Evaluates to the exit status (128 + signal
+ * when a fault ended it, as a shell reports it).
+ */
+public final class ProgramRootNode extends RootNode {
+    private static final int SP = 2;
+
+    private final ElfFile elf;
+    private final String name;
+    @Child private IndirectCallNode call = IndirectCallNode.create();
+
+    public ProgramRootNode(RiscvLanguage language, ElfFile elf, String name) {
+        super(language);
+        this.elf = elf;
+        this.name = name;
+    }
+
+    @Override
+    public String getName() {
+        return "program " + name;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        RiscvContext context = RiscvContext.get(this);
+        Hart hart = start(context);
+        try {
+            long pc = context.program().entry;
+            while (true) {
+                try {
+                    hart.depth = 0;
+                    hart.linkPc = Hart.NO_RETURN;
+                    call.call(context.code.functionAt(pc).getCallTarget(), hart);
+                    pc = hart.exitPc;
+                } catch (UnwindToTop unwind) {
+                    pc = unwind.pc;
+                }
+            }
+        } catch (GuestExit exit) {
+            context.flushOutput();
+            return exit.status;
+        } catch (GuestFault fault) {
+            context.flushOutput();
+            context.report(fault.report());
+            return 128 + fault.signal;
+        }
+    }
+
+    @TruffleBoundary
+    private Hart start(RiscvContext context) {
+        if (context.program() != null) {
+            throw new RiscvError("a RISC-V context runs one program; create a new context for another");
+        }
+        LoadedProgram program;
+        try {
+            program = ElfLoader.load(elf, context.memory);
+        } catch (ElfFormatException e) {
+            throw new RiscvError(name + ": " + e.getMessage());
+        }
+        context.setProgram(program);
+        context.syscalls().setBrk(program.end);
+        String[] args = context.env.getApplicationArguments();
+        List<String> argv = args.length == 0 ? List.of(name) : Arrays.asList(args);
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        Hart hart = new Hart(context, context.syscalls().pid(), context.maxCallDepth);
+        hart.x[SP] = ElfLoader.buildStack(context.memory, program, argv, context.env.getEnvironment(), random, context.syscalls().uid(),
+                        context.syscalls().gid());
+        return hart;
+    }
+}

@@ -1,0 +1,40 @@
+package org.rvtrace.language.nodes;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import org.rvtrace.language.memory.CodeModifiedException;
+import org.rvtrace.language.memory.GuestMemory;
+
+/** {@code mem[rs1 + imm] = rs2} (sb ... sd); fsw/fsd with {@code fp}. */
+public final class StoreNode extends InsnNode {
+    private final GuestMemory mem;
+    private final int rs1;
+    private final int rs2;
+    private final long imm;
+    private final Width width;
+    private final boolean fp;
+    private final long pc;
+    private final long nextPc;
+
+    public StoreNode(GuestMemory mem, int rs1, int rs2, long imm, Width width, boolean fp, long pc, long nextPc) {
+        this.mem = mem;
+        this.rs1 = rs1;
+        this.rs2 = rs2;
+        this.imm = imm;
+        this.width = width;
+        this.fp = fp;
+        this.pc = pc;
+        this.nextPc = nextPc;
+    }
+
+    @Override
+    public void execute(VirtualFrame frame) {
+        long value = fp ? f(frame, rs2) : x(frame, rs2);
+        try {
+            width.store(mem, x(frame, rs1) + imm, value, pc);
+        } catch (CodeModifiedException e) {
+            // The store rewrote translated code: resume after it, through fresh translation.
+            throw new CodeModifiedException(nextPc);
+        }
+    }
+}

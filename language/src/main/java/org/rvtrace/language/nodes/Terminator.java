@@ -1,0 +1,22 @@
+package org.rvtrace.language.nodes;
+
+/** How a basic block ends. */
+public enum Terminator {
+    /** Falls into the next block (the block hit its size limit). */
+    FALL,
+    /** beq ... bgeu. */
+    BRANCH,
+    /** jal x0: a direct jump, part of this function's graph. */
+    JUMP,
+    /** jal rd (rd != x0): a call of a known function, linking into rd. */
+    CALL,
+    /** jalr x0: a return when it goes where our caller expects, else a computed jump. */
+    JUMP_INDIRECT,
+    /** jalr rd (rd != x0): a call through a register. */
+    CALL_INDIRECT,
+    ECALL,
+    EBREAK,
+    ILLEGAL,
+    /** The pc is not executable (unmapped, or a page without PROT_EXEC). */
+    FETCH_FAULT
+}

@@ -1,0 +1,66 @@
+package org.rvtrace.language.runtime;
+
+import org.rvtrace.language.RiscvContext;
+import org.rvtrace.language.fp.FloatFlags;
+
+/**
+ * One hardware thread's architectural state as the rest of the system sees it.
+ *
+ * <p>While a compiled guest function runs, its registers live in frame slots (machine
+ * registers, after Graal is done); they are written back here at every point where
+ * someone else may look: calls, returns, system calls and faults. So this object is the
+ * truth between functions, and a frame is the truth inside one.
+ */
+public final class Hart {
+    /** Marks "no caller expects a return": pcs are 2-byte aligned, so it never matches. */
+    public static final long NO_RETURN = 1;
+
+    public final long[] x = new long[32];
+    public final long[] f = new long[32];
+    public final FloatFlags fflags = new FloatFlags();
+    /** fcsr.frm: the dynamic rounding mode. */
+    public int frm;
+
+    /** Call convention between function roots: the return address the callee should return to. */
+    public long linkPc = NO_RETURN;
+    /** Where the last function root stopped: its link pc on a normal return, else a pc to continue at. */
+    public long exitPc;
+    /** Guest calls currently on the Java stack; bounded so deep guest recursion never overflows it. */
+    public int depth;
+    /** linkStack[i]: the return address the i-th function root on the Java stack was called with. */
+    public final long[] linkStack;
+    /** The pc of the instruction a system call or fault report is about. */
+    public long pc;
+
+    /** LR/SC reservation: address (or -1) and the value loaded. */
+    public long reservedAddr = -1;
+    public long reservedValue;
+
+    public final RiscvContext context;
+    public final int tid;
+
+    public Hart(RiscvContext context, int tid, int maxDepth) {
+        this.context = context;
+        this.tid = tid;
+        this.linkStack = new long[maxDepth];
+    }
+
+    /** Does a function root further up the Java stack (below {@code depth}) continue at pc? */
+    public boolean expectedAbove(long pc, int depth) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (linkStack[i] == pc) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int fcsr() {
+        return (frm << 5) | (fflags.bits & 0x1f);
+    }
+
+    public void setFcsr(int value) {
+        fflags.bits = value & 0x1f;
+        frm = (value >>> 5) & 0x7;
+    }
+}
