@@ -11,7 +11,6 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
 import org.rvtrace.language.isa.Decoder;
-import org.rvtrace.language.isa.Format;
 import org.rvtrace.language.isa.Insn;
 import org.rvtrace.language.isa.Opcode.Control;
 import org.rvtrace.language.memory.GuestMemory;
@@ -53,7 +52,7 @@ public final class BlockNode extends Node {
 
     /*
      * Graal folds a @CompilationFinal field only when it does not hold its default value
-     * (0), so block indices are stored plus one, and masks carry a sentinel bit.
+     * (0), so block indices are stored plus one.
      */
 
     /** Successor blocks in the enclosing function root (index + 1, or UNRESOLVED / EXIT), resolved on first use. */
@@ -64,45 +63,8 @@ public final class BlockNode extends Node {
     @CompilationFinal(dimensions = 1) int[] jumpIndices = new int[0];
     @Child CallSiteNode callSite;
 
-    /** Registers the block's instructions may write (bit n = xn, resp. fn). */
-    final long writesX;
-    final long writesF;
-    /**
-     * Registers that may differ between the frame and the hart when this block starts (written
-     * since the entry or the last call). Computed over the whole block graph by
-     * {@link FunctionRootNode}; not read by compiled code, which uses {@link #spillX}.
-     */
-    long dirtyInX;
-    long dirtyInF;
-    /** What leaving the function at this block's end must write back: dirty-in plus the block's writes, plus {@link #SENTINEL}. */
-    @CompilationFinal long spillX = ~0L;
-    @CompilationFinal long spillF = ~0L;
-    /** Bit 63 names no register; it keeps the masks away from the unfoldable default 0. */
-    static final long SENTINEL = 1L << 63;
-
-    /** Every edge out of this block that stays in the graph, as block indices. */
-    int[] successors() {
-        int[] out = new int[2 + jumpIndices.length];
-        int n = 0;
-        if (nextIndex > 0) {
-            out[n++] = nextIndex - 1;
-        }
-        if (targetIndex > 0) {
-            out[n++] = targetIndex - 1;
-        }
-        for (int i : jumpIndices) {
-            out[n++] = i - 1;
-        }
-        return java.util.Arrays.copyOf(out, n);
-    }
-
-    /** Calls and system calls write everything back and reload it: nothing is dirty after them. */
-    boolean syncs() {
-        return kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.ECALL;
-    }
-
     private BlockNode(long startPc, long endPc, InsnNode[] body, Terminator kind, Insn term, long termPc, int termRaw, int termLength,
-                    long writesX, long writesF, CodeCache cache) {
+                    CodeCache cache) {
         this.startPc = startPc;
         this.endPc = endPc;
         this.body = body;
@@ -117,8 +79,6 @@ public final class BlockNode extends Node {
         this.cond = kind == Terminator.BRANCH ? BranchCond.values()[branchIndex(term.rm)] : null;
         this.nextPc = termPc + termLength;
         this.targetPc = term == null ? 0 : term.pc + term.imm;
-        this.writesX = writesX;
-        this.writesF = writesF;
         this.code = Truffle.getRuntime().createAssumption(String.format("code 0x%x-0x%x", startPc, endPc));
         if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT) {
             this.callSite = new CallSiteNode(cache);
@@ -144,24 +104,18 @@ public final class BlockNode extends Node {
     /** Decodes the block that starts at pc from guest memory as it is now. */
     public static BlockNode translate(GuestMemory mem, CodeCache cache, long startPc) {
         List<InsnNode> body = new ArrayList<>();
-        long writesX = 0;
-        long writesF = 0;
         long pc = startPc;
         while (true) {
             Decoder.Fetch fetch = Decoder.fetch(mem, pc);
             if (fetch.fetchFault()) {
-                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FETCH_FAULT, null, pc, 0, 0, writesX, writesF,
+                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FETCH_FAULT, null, pc, 0, 0,
                                 cache);
             }
             if (fetch.illegal()) {
                 return new BlockNode(startPc, pc + fetch.length(), body.toArray(new InsnNode[0]), Terminator.ILLEGAL, null, pc,
-                                fetch.rawBits(), fetch.length(), writesX, writesF, cache);
+                                fetch.rawBits(), fetch.length(), cache);
             }
             Insn insn = fetch.insn();
-            if (insn.op.format() != Format.S && insn.op.format() != Format.B) {
-                writesX |= 1L << insn.rd;
-                writesF |= 1L << insn.rd;
-            }
             Control control = insn.op.control();
             if (control != Control.NONE) {
                 Terminator kind = switch (control) {
@@ -173,7 +127,7 @@ public final class BlockNode extends Node {
                     case NONE -> throw new AssertionError();
                 };
                 return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), kind, insn, pc, insn.fetched, insn.length,
-                                writesX & ~1L, writesF, cache);
+                                cache);
             }
             InsnNode node = insn.op.semantics().node(insn, mem);
             if (node != null) {
@@ -181,7 +135,7 @@ public final class BlockNode extends Node {
             }
             pc = insn.nextPc();
             if (body.size() >= MAX_INSNS) {
-                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FALL, null, pc, 0, 0, writesX & ~1L, writesF,
+                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FALL, null, pc, 0, 0,
                                 cache);
             }
         }

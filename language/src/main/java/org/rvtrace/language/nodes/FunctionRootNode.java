@@ -30,7 +30,7 @@ import org.rvtrace.language.runtime.UnwindToTop;
  * A guest function, or more exactly: the graph of basic blocks reachable from one entry pc
  * by branches and jumps. Calls go to other function roots through {@link CallSiteNode}s,
  * so Graal compiles a function with its hot callees inlined, and a guest loop becomes a
- * machine-code loop with the guest registers in machine registers.
+ * machine-code loop.
  *
  * <p>Calling convention between roots: the caller stores the expected return address in
  * {@link Hart#linkPc}; the callee returns (as a Java return) when it jumps there, and
@@ -61,10 +61,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     @CompilationFinal(dimensions = 1) private BlockNode[] blocks = new BlockNode[0];
     private final Map<Long, Integer> blockIndex = new HashMap<>();
-    @CompilationFinal private long writesX;
-    @CompilationFinal private long writesF;
     @Child private IndirectCallNode generic = IndirectCallNode.create();
     @CompilationFinal private Object osrMetadata;
+    @CompilationFinal private boolean nonLocalExitSeen;
 
     public FunctionRootNode(RiscvLanguage language, CodeCache code, GuestMemory mem, long entryPc, String name) {
         super(language, frameDescriptor());
@@ -108,12 +107,10 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         hart.depth = depth + 1;
         frame.setObjectStatic(InsnNode.HART_SLOT, hart);
         frame.setLongStatic(InsnNode.LINK_SLOT, link);
-        fill(frame, hart);
         long pc;
         try {
             pc = run(frame, 0, hart, link);
         } catch (CodeModifiedException e) {
-            spill(frame, hart);
             pc = e.resumePc;
         }
         pc = leave(hart, pc, link, depth);
@@ -129,6 +126,15 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
      */
     private long leave(Hart hart, long exitPc, long link, int depth) {
         long pc = exitPc;
+        if (pc == link) {
+            return pc;
+        }
+        // Until the first non-local exit this path is not compiled: a merge with it would
+        // make Graal forget every register value across our callers' inlined calls.
+        if (!nonLocalExitSeen) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            nonLocalExitSeen = true;
+        }
         while (pc != link && !hart.expectedAbove(pc, depth)) {
             hart.linkPc = link;
             generic.call(code.functionAt(pc).getCallTarget(), hart);
@@ -144,7 +150,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         try {
             return run(osrFrame, target, hart, link);
         } catch (CodeModifiedException e) {
-            spill(osrFrame, hart);
             return e.resumePc;
         }
     }
@@ -159,83 +164,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         this.osrMetadata = osrMetadata;
     }
 
-    // ---------------------------------------------------------------- registers: hart <-> frame
-
-    @ExplodeLoop
-    private static void fill(VirtualFrame frame, Hart hart) {
-        frame.setLongStatic(0, 0);
-        for (int r = 1; r < 32; r++) {
-            frame.setLongStatic(r, hart.x[r]);
-        }
-        for (int r = 0; r < 32; r++) {
-            frame.setLongStatic(InsnNode.F_BASE + r, hart.f[r]);
-        }
-    }
-
-    /** Writes back every register this function can have changed (for rare exits from the middle of a block). */
-    private void spill(VirtualFrame frame, Hart hart) {
-        spill(frame, hart, writesX, writesF);
-    }
-
-    /** Writes back what block b's terminator may have left dirty; all other registers are unchanged in the hart. */
-    private static void spillAt(VirtualFrame frame, Hart hart, BlockNode b) {
-        spill(frame, hart, b.spillX, b.spillF);
-    }
-
-    @ExplodeLoop
-    private static void spill(VirtualFrame frame, Hart hart, long xs, long fs) {
-        CompilerAsserts.partialEvaluationConstant(xs);
-        CompilerAsserts.partialEvaluationConstant(fs);
-        for (int r = 1; r < 32; r++) {
-            if ((xs & (1L << r)) != 0) {
-                hart.x[r] = frame.getLongStatic(r);
-            }
-        }
-        for (int r = 0; r < 32; r++) {
-            if ((fs & (1L << r)) != 0) {
-                hart.f[r] = frame.getLongStatic(InsnNode.F_BASE + r);
-            }
-        }
-    }
-
-    /**
-     * A forward dataflow over the block graph: dirty-in of a block is the union of its
-     * predecessors' dirty-out, and dirty-out is dirty-in plus what the block writes (or
-     * nothing, after a call). Run after every change of the graph, in the interpreter.
-     */
-    private void computeDirty() {
-        BlockNode[] bs = blocks;
-        for (BlockNode b : bs) {
-            b.dirtyInX = 0;
-            b.dirtyInF = 0;
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (BlockNode b : bs) {
-                long outX = b.syncs() ? 0 : b.dirtyInX | b.writesX;
-                long outF = b.syncs() ? 0 : b.dirtyInF | b.writesF;
-                for (int s : b.successors()) {
-                    BlockNode t = bs[s];
-                    if ((t.dirtyInX | outX) != t.dirtyInX || (t.dirtyInF | outF) != t.dirtyInF) {
-                        t.dirtyInX |= outX;
-                        t.dirtyInF |= outF;
-                        changed = true;
-                    }
-                }
-            }
-        }
-        for (BlockNode b : bs) {
-            b.spillX = b.dirtyInX | b.writesX | BlockNode.SENTINEL;
-            b.spillF = b.dirtyInF | b.writesF | BlockNode.SENTINEL;
-        }
-    }
-
     // ---------------------------------------------------------------- the block graph
 
     /**
      * Runs the block graph from block {@code start} until control leaves it; returns the pc
-     * where it left, with the registers spilled. Block indices are constants of the
+     * where it left. Block indices are constants of the
      * partial evaluation, so every jump between blocks compiles to a direct jump.
      */
     @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
@@ -260,7 +193,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case FALL: {
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        spillAt(frame, hart, b);
                         hart.exitPc = b.nextPc;
                         bi = LEAVE;
                         continue;
@@ -269,10 +201,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case BRANCH:
-                    if (b.cond.test(frame.getLongStatic(b.rs1), frame.getLongStatic(b.rs2))) {
+                    if (b.cond.test(hart.getX(b.rs1), hart.getX(b.rs2))) {
                         int next = successor(b, true);
                         if (next == EXIT) {
-                            spillAt(frame, hart, b);
                             hart.exitPc = b.targetPc;
                             bi = LEAVE;
                             continue;
@@ -288,7 +219,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     } else {
                         int next = successor(b, false);
                         if (next == EXIT) {
-                            spillAt(frame, hart, b);
                             hart.exitPc = b.nextPc;
                             bi = LEAVE;
                             continue;
@@ -299,7 +229,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case JUMP: {
                     int next = successor(b, true);
                     if (next == EXIT) {
-                        spillAt(frame, hart, b);
                         hart.exitPc = b.targetPc;
                         bi = LEAVE;
                         continue;
@@ -315,9 +244,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case CALL:
                 case CALL_INDIRECT: {
-                    long target = b.kind == Terminator.CALL ? b.targetPc : (frame.getLongStatic(b.rs1) + b.imm) & ~1L;
-                    frame.setLongStatic(b.rd, b.nextPc);
-                    long resume = call(frame, hart, b, target);
+                    long target = b.kind == Terminator.CALL ? b.targetPc : (hart.getX(b.rs1) + b.imm) & ~1L;
+                    hart.setX(b.rd, b.nextPc);
+                    long resume = call(hart, b, target);
                     if (resume != b.nextPc) {
                         return resume; // a longjmp or a return further up: see leave()
                     }
@@ -331,9 +260,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case JUMP_INDIRECT: {
-                    long target = (frame.getLongStatic(b.rs1) + b.imm) & ~1L;
+                    long target = (hart.getX(b.rs1) + b.imm) & ~1L;
                     if (target == link) {
-                        spillAt(frame, hart, b);
                         hart.exitPc = target;
                         bi = LEAVE;
                         continue;
@@ -345,7 +273,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     CompilerDirectives.transferToInterpreterAndInvalidate();
                     int added = addJumpTarget(b, target);
                     if (added < 0) {
-                        spillAt(frame, hart, b);
                         hart.exitPc = target;
                         bi = LEAVE;
                         continue;
@@ -354,10 +281,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case ECALL: {
-                    spillAt(frame, hart, b);
                     hart.pc = b.termPc;
                     code.syscall(hart);
-                    fill(frame, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
                         hart.exitPc = b.nextPc;
@@ -390,14 +315,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     }
 
     /** A call to another function root; returns where the callee stopped (normally b.nextPc). */
-    private static long call(VirtualFrame frame, Hart hart, BlockNode b, long target) {
-        spillAt(frame, hart, b);
+    private static long call(Hart hart, BlockNode b, long target) {
         hart.linkPc = b.nextPc;
         b.callSite.call(hart, target);
-        fill(frame, hart);
         return hart.exitPc;
     }
-
 
     /** Safepoints, loop counts and on-stack replacement on every backward jump. */
     private Object backEdge(VirtualFrame frame, int target) {
@@ -423,16 +345,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             } else {
                 b.nextIndex = stored;
             }
-            graphChanged();
         }
         return stored == EXIT ? EXIT : stored - 1;
-    }
-
-    @TruffleBoundary
-    private void graphChanged() {
-        synchronized (this) {
-            computeDirty();
-        }
     }
 
     @TruffleBoundary
@@ -465,7 +379,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             indices[indices.length - 1] = index + 1;
             b.jumpIndices = indices;
             b.jumpPcs = pcs;
-            computeDirty();
             return index;
         }
     }
@@ -475,11 +388,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         BlockNode block = insert(code.translate(pc));
         BlockNode[] grown = java.util.Arrays.copyOf(blocks, blocks.length + 1);
         grown[grown.length - 1] = block;
-        writesX |= block.writesX;
-        writesF |= block.writesF;
         blocks = grown;
         blockIndex.put(pc, grown.length - 1);
-        computeDirty();
         return grown.length - 1;
     }
 
@@ -492,12 +402,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 return;
             }
             BlockNode fresh = insert(code.translate(old.startPc));
-            writesX |= fresh.writesX;
-            writesF |= fresh.writesF;
             BlockNode[] copy = blocks.clone();
             copy[bi] = fresh;
             blocks = copy;
-            computeDirty();
         }
     }
 

@@ -88,8 +88,8 @@ public final class ProgramRootNode extends RootNode {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         Hart hart = new Hart(context, context.syscalls().pid(), context.maxCallDepth);
-        hart.x[SP] = ElfLoader.buildStack(context.memory, program, argv, context.env.getEnvironment(), random, context.syscalls().uid(),
-                        context.syscalls().gid());
+        hart.setX(SP, ElfLoader.buildStack(context.memory, program, argv, context.env.getEnvironment(), random, context.syscalls().uid(),
+                        context.syscalls().gid()));
         return hart;
     }
 }

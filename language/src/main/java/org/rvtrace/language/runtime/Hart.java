@@ -3,20 +3,10 @@ package org.rvtrace.language.runtime;
 import org.rvtrace.language.RiscvContext;
 import org.rvtrace.language.fp.FloatFlags;
 
-/**
- * One hardware thread's architectural state as the rest of the system sees it.
- *
- * <p>While a compiled guest function runs, its registers live in frame slots (machine
- * registers, after Graal is done); they are written back here at every point where
- * someone else may look: calls, returns, system calls and faults. So this object is the
- * truth between functions, and a frame is the truth inside one.
- */
-public final class Hart {
+/** One hardware thread's architectural state: registers (see {@link Registers}), fcsr, reservation, call bookkeeping. */
+public final class Hart extends Registers {
     /** Marks "no caller expects a return": pcs are 2-byte aligned, so it never matches. */
     public static final long NO_RETURN = 1;
-
-    public final long[] x = new long[32];
-    public final long[] f = new long[32];
     public final FloatFlags fflags = new FloatFlags();
     /** fcsr.frm: the dynamic rounding mode. */
     public int frm;
