@@ -80,7 +80,7 @@ public final class Main {
             return usage("no program given");
         }
         String program = rest.get(0);
-        if (program.equals("demo") && !Files.exists(Path.of(program))) {
+        if (program.equals("demo") && !Files.isRegularFile(Path.of(program))) {
             String home = System.getProperty("rvtrace.home", ".");
             program = Path.of(home, "demo", "demo.elf").toString();
             rest.set(0, program);

@@ -18,7 +18,7 @@ public final class Decoder {
     private static Opcode[][] index() {
         List<Opcode> all = new ArrayList<>();
         all.addAll(Rv64i.TABLE);
-        //PENDING all.addAll(Rv64fd.TABLE);
+        all.addAll(Rv64fd.TABLE);
         @SuppressWarnings("unchecked")
         List<Opcode>[] groups = new List[128];
         for (Opcode op : all) {

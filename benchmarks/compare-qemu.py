@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""Compare rvtrace (./rv) with qemu-riscv64 on the guest programs in
+benchmarks/programs/.
+
+For every program the two emulators are run alternately, R rounds each.
+The wall time of each whole process is recorded (for ./rv that includes
+JVM start-up and warm-up, on purpose), the stdout of every run must equal
+qemu's, and a markdown table of median times is printed on stdout.
+Progress and diagnostics go to stderr, so `> results.md` captures only the
+report.
+
+Standard library only (Python >= 3.8).
+"""
+
+import argparse
+import datetime
+import math
+import os
+import platform
+import shlex
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+REPO_ROOT = os.path.dirname(BENCH_DIR)
+SRC_DIR = os.path.join(BENCH_DIR, "programs")
+TARGET_DIR = os.path.join(BENCH_DIR, "target")
+
+# Small arguments for --quick (a correctness smoke test, not a benchmark).
+QUICK_ARGS = {
+    "bintrees": ["10"],
+    "fib": ["1"],
+    "interp": ["100000"],
+    "mandelbrot": ["200"],
+    "matmul": ["3"],
+    "nbody": ["1000"],
+    "sha256": ["2"],
+    "strsort": ["10000"],
+}
+
+
+class Fatal(Exception):
+    pass
+
+
+def log(msg=""):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def find_programs():
+    if not os.path.isdir(SRC_DIR):
+        raise Fatal("no program sources in %s" % SRC_DIR)
+    return sorted(f[:-2] for f in os.listdir(SRC_DIR) if f.endswith(".c"))
+
+
+def check_command(cmd, what, hint):
+    """Fail cleanly if the executable of `cmd` (a list) cannot be found."""
+    exe = cmd[0]
+    if os.sep in exe:
+        path = exe if os.path.isabs(exe) else os.path.join(REPO_ROOT, exe)
+        if not os.path.exists(path):
+            raise Fatal("%s not found: %s (%s)" % (what, exe, hint))
+        if not os.access(path, os.X_OK):
+            raise Fatal("%s is not executable: %s" % (what, exe))
+    elif shutil.which(exe) is None:
+        raise Fatal("%s not found on PATH: %s (%s)" % (what, exe, hint))
+
+
+def build(names):
+    """Build (or bring up to date) the selected programs with make."""
+    if shutil.which("make") is None:
+        missing = [n for n in names if not os.path.exists(os.path.join(TARGET_DIR, n))]
+        if missing:
+            raise Fatal("`make` is not installed and these programs are not built: %s"
+                        % ", ".join(missing))
+        log("warning: `make` not found; using existing binaries in %s" % TARGET_DIR)
+        return
+    targets = ["target/" + n for n in names]
+    log("make: bringing %d program(s) in %s up to date" % (len(names), os.path.relpath(TARGET_DIR)))
+    r = subprocess.run(["make", "-s", "-C", BENCH_DIR, "--no-print-directory"] + targets,
+                       stdout=sys.stderr, stderr=sys.stderr)
+    if r.returncode != 0:
+        cc = os.environ.get("CC", "riscv64-linux-gnu-gcc")
+        extra = ""
+        if shutil.which(cc) is None:
+            extra = " (cross compiler %s not found; on Debian/Ubuntu: apt-get install gcc-riscv64-linux-gnu)" % cc
+        raise Fatal("building the benchmark programs failed%s" % extra)
+
+
+def run_once(cmd, timeout):
+    """Run cmd from the repository root; return (seconds, rc, stdout, stderr)."""
+    t0 = time.perf_counter()
+    try:
+        p = subprocess.Popen(cmd, cwd=REPO_ROOT, stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             start_new_session=True)
+    except OSError as e:
+        raise Fatal("cannot start %s: %s" % (shlex.join(cmd), e))
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_group(p)
+        out, err = p.communicate()
+        raise Fatal("timed out after %ss: %s\n%s" % (timeout, shlex.join(cmd), tail(err)))
+    except BaseException:
+        kill_group(p)
+        p.wait()
+        raise
+    dt = time.perf_counter() - t0
+    return dt, p.returncode, out, err
+
+
+def kill_group(p):
+    # The child is a session leader (start_new_session), so this reaches e.g.
+    # the java process started by a ./rv shell wrapper, and nothing else.
+    try:
+        os.killpg(p.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def tail(b, n=20, what="stderr"):
+    lines = b.decode("utf-8", "replace").rstrip("\n").splitlines()
+    if not lines:
+        return "  (nothing on %s)" % what
+    if len(lines) > n:
+        lines = ["  ..."] + lines[-n:]
+    return "\n".join("  | " + l for l in lines)
+
+
+def describe_mismatch(name, ref, out, who):
+    import difflib
+    a = ref.decode("utf-8", "replace").splitlines()
+    b = out.decode("utf-8", "replace").splitlines()
+    diff = list(difflib.unified_diff(a, b, "qemu", who, lineterm="", n=1))
+    if len(diff) > 40:
+        diff = diff[:40] + ["... (%d more diff lines)" % (len(diff) - 40)]
+    return ("OUTPUT MISMATCH on %s: %s stdout differs from qemu-riscv64's\n%s"
+            % (name, who, "\n".join("  " + d for d in diff)))
+
+
+def first_line(cmd, timeout=120):
+    try:
+        r = subprocess.run(cmd, cwd=REPO_ROOT, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=timeout, start_new_session=True)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return "(%s failed: %s)" % (shlex.join(cmd), e.__class__.__name__)
+    text = r.stdout.decode("utf-8", "replace").strip()
+    if r.returncode != 0:
+        return "(%s exited %d%s)" % (shlex.join(cmd), r.returncode,
+                                     ": " + text.splitlines()[-1] if text else "")
+    return text.splitlines()[0] if text else "(no output)"
+
+
+def version_text(cmd, timeout=120):
+    """Non-empty stdout lines of `cmd --version` (stderr only as a fallback, so
+    e.g. a launcher's "building..." notice does not end up in the report),
+    joined with ' / '."""
+    try:
+        r = subprocess.run(cmd + ["--version"], cwd=REPO_ROOT, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=timeout, start_new_session=True)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return "(--version failed: %s)" % e.__class__.__name__
+
+    def lines(b):
+        return [l.strip() for l in b.decode("utf-8", "replace").splitlines() if l.strip()]
+
+    out, err = lines(r.stdout), lines(r.stderr)
+    if r.returncode != 0:
+        last = (err or out or [""])[-1]
+        return "(--version exited %d%s)" % (r.returncode, ": " + last if last else "")
+    out = out or err
+    return " / ".join(out[:3]) if out else "(no output)"
+
+
+def cpu_model():
+    model = None
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                key, _, val = line.partition(":")
+                if key.strip() in ("model name", "Model", "uarch", "cpu model") and val.strip():
+                    model = val.strip()
+                    break
+    except OSError:
+        pass
+    model = model or platform.processor() or platform.machine() or "unknown CPU"
+    return "%s (%d cores)" % (model, os.cpu_count() or 0)
+
+
+def fmt_s(x):
+    return "%.2f" % x
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(
+        description="Benchmark ./rv against qemu-riscv64 (whole-process wall time, "
+                    "median of R alternating rounds).")
+    ap.add_argument("--rounds", "-r", type=int, default=3, metavar="N",
+                    help="runs per emulator per program (default 3)")
+    ap.add_argument("--only", metavar="NAME[,NAME]",
+                    help="run only these programs (comma separated)")
+    ap.add_argument("--rv", metavar="CMD", default="./rv",
+                    help="rv command line, split like a shell would; the program path "
+                         "and its arguments are appended (default: ./rv)")
+    ap.add_argument("--qemu", metavar="CMD", default="qemu-riscv64",
+                    help="reference emulator command (default: qemu-riscv64)")
+    ap.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+                    help="kill and abort if a single run takes longer (default 600)")
+    ap.add_argument("--quick", action="store_true",
+                    help="tiny inputs, 1 round: checks outputs match, times are meaningless")
+    ap.add_argument("--no-build", action="store_true", help="do not run make first")
+    ap.add_argument("--list", action="store_true", help="list the programs and exit")
+    args = ap.parse_args(argv)
+
+    programs = find_programs()
+    if args.list:
+        print("\n".join(programs))
+        return 0
+    if args.only:
+        wanted = [n.strip() for n in args.only.split(",") if n.strip()]
+        unknown = [n for n in wanted if n not in programs]
+        if unknown:
+            raise Fatal("unknown program(s): %s (available: %s)"
+                        % (", ".join(unknown), ", ".join(programs)))
+        programs = wanted
+    if args.quick:
+        args.rounds = 1
+    if args.rounds < 1:
+        raise Fatal("--rounds must be >= 1")
+
+    qemu = shlex.split(args.qemu)
+    rv = shlex.split(args.rv)
+    if not qemu or not rv:
+        raise Fatal("empty --qemu or --rv command")
+    check_command(qemu, "qemu-riscv64",
+                  "on Debian/Ubuntu: apt-get install qemu-user, or pass --qemu CMD")
+    check_command(rv, "rv launcher",
+                  "build rvtrace first (see the top-level README), or pass --rv CMD")
+
+    if not args.no_build:
+        build(programs)
+    for n in programs:
+        if not os.path.exists(os.path.join(TARGET_DIR, n)):
+            raise Fatal("program not built: %s" % os.path.join(TARGET_DIR, n))
+
+    date = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    qemu_ver = first_line(qemu + ["--version"])
+    # This also gives ./rv the chance to (re)build itself before any timing.
+    log("asking rv for its version (./rv may build itself first)...")
+    rv_ver = version_text(rv, timeout=max(args.timeout, 900))
+    log("qemu: %s" % qemu_ver)
+    log("rv:   %s" % rv_ver)
+
+    results = []  # (name, [qemu times], [rv times])
+    for name in programs:
+        prog = os.path.relpath(os.path.join(TARGET_DIR, name), REPO_ROOT)
+        pargs = [prog] + (QUICK_ARGS.get(name, []) if args.quick else [])
+        tq, tr = [], []
+        ref = None
+        for rnd in range(args.rounds):
+            # Alternate which emulator goes first, so neither always gets the
+            # "cold" slot right after the other one.
+            order = [("qemu", qemu), ("rv", rv)]
+            if rnd % 2:
+                order.reverse()
+            for who, cmd in order:
+                full = cmd + pargs
+                dt, rc, out, err = run_once(full, args.timeout)
+                if rc != 0:
+                    raise Fatal("%s failed on %s (exit status %d): %s\n"
+                                "stdout (last lines):\n%s\nstderr (last lines):\n%s"
+                                % (who, name, rc, shlex.join(full),
+                                   tail(out, 10, "stdout"), tail(err)))
+                if ref is None:
+                    ref = out
+                if out != ref:
+                    raise Fatal(describe_mismatch(name, ref, out,
+                                                  "%s (round %d)" % (who, rnd + 1)))
+                (tq if who == "qemu" else tr).append(dt)
+                log("  %-12s round %d/%d  %-4s %7.2f s" % (name, rnd + 1, args.rounds, who, dt))
+        results.append((name, tq, tr))
+
+    # ---- report (stdout) ----
+    rows = []
+    logs = []
+    for name, tq, tr in results:
+        mq, mr = statistics.median(tq), statistics.median(tr)
+        sp = mq / mr if mr > 0 else float("inf")
+        rows.append((name, mq, mr, sp))
+        if sp > 0 and math.isfinite(sp):
+            logs.append(math.log(sp))
+    geo = math.exp(sum(logs) / len(logs)) if logs else float("nan")
+
+    print("**%s** · CPU: %s · %s · rv: %s · rv command: `%s` · %d round%s, whole-process "
+          "wall time%s" % (date, cpu_model(), qemu_ver, rv_ver, shlex.join(rv), args.rounds,
+                           "" if args.rounds == 1 else "s",
+                           " · QUICK MODE (tiny inputs, not a benchmark)" if args.quick else ""))
+    print()
+    print("| program | qemu s (median) | rv s (median) | speedup qemu/rv |")
+    print("|---|---:|---:|---:|")
+    for name, mq, mr, sp in rows:
+        print("| %s | %s | %s | %.2fx |" % (name, fmt_s(mq), fmt_s(mr), sp))
+    print("| **geometric mean** | | | **%.2fx** |" % geo)
+    print()
+    print("speedup > 1 means rv is faster than qemu-riscv64.")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except Fatal as e:
+        log("compare-qemu: error: %s" % e)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        log("compare-qemu: interrupted")
+        sys.exit(130)

@@ -1,0 +1,191 @@
+package org.rvtrace.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end tests of the {@code rv} launcher script at the repository root, run as a process
+ * the way a user runs it: {@code <repo>/rv PROGRAM ARGS...}.
+ */
+class LauncherTest {
+
+    private static final long TIMEOUT_SECONDS = 180;
+    private static final Pattern MENTIONS_PC = Pattern.compile("(?i)(^|[^a-z])pc([^a-z]|$)");
+
+    private static Path rv;
+
+    @BeforeAll
+    static void setUp() {
+        GuestPrograms.build();
+        rv = GuestPrograms.repoRoot().resolve("rv");
+        if (Files.isRegularFile(rv)) {
+            // The script builds rvtrace on first use and says so on stderr: get that out of the way.
+            GuestPrograms.runProcess(List.of(rv.toString(), "--version"), null, Map.of(), 30 * 60);
+        }
+    }
+
+    private static GuestPrograms.RunResult run(String... args) {
+        if (!Files.isRegularFile(rv)) {
+            fail("the launcher script " + rv + " does not exist");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(rv.toString());
+        cmd.addAll(Arrays.asList(args));
+        GuestPrograms.RunResult r = GuestPrograms.runProcess(cmd, null, Map.of("RVTRACE_TEST", "1"), TIMEOUT_SECONDS);
+        if (!r.completed()) {
+            fail(r.error() + describe(r));
+        }
+        return r;
+    }
+
+    private static Path binary(String flavour, String program) {
+        Path p = GuestPrograms.outDir().resolve(flavour).resolve(program);
+        assertTrue(Files.isRegularFile(p), "guest binary missing: " + p);
+        return p;
+    }
+
+    private static byte[] expected(String program) {
+        return GuestPrograms.readBytes(GuestPrograms.programsDir().resolve(program + ".stdout"));
+    }
+
+    private static String stderr(GuestPrograms.RunResult r) {
+        return new String(r.stderr(), StandardCharsets.UTF_8);
+    }
+
+    private static String describe(GuestPrograms.RunResult r) {
+        String out = new String(r.stdout(), StandardCharsets.UTF_8);
+        if (out.length() > 1500) {
+            out = out.substring(0, 1500) + "...";
+        }
+        return "\nexit status " + r.status() + "\nstdout:\n" + out + "\nstderr:\n" + stderr(r);
+    }
+
+    /** Lines of stderr, without blank ones and without the script's own "rv: building ..." progress line. */
+    private static List<String> nonEmptyLines(String s) {
+        return Arrays.stream(s.split("\n")).filter(l -> !l.isBlank()).filter(l -> !l.startsWith("rv: building"))
+                .collect(Collectors.toList());
+    }
+
+    /** stderr is exactly one line and carries no Java stack trace. */
+    private static String assertOneLineMessage(GuestPrograms.RunResult r) {
+        String err = stderr(r);
+        List<String> lines = nonEmptyLines(err);
+        assertEquals(1, lines.size(), () -> "stderr must be exactly one line" + describe(r));
+        for (String l : err.split("\n")) {
+            assertFalse(l.contains("at org."), () -> "stderr shows a Java stack trace" + describe(r));
+            assertFalse(l.contains("Exception"), () -> "stderr mentions an Exception" + describe(r));
+        }
+        return lines.get(0);
+    }
+
+    @Test
+    void runsAProgram() {
+        GuestPrograms.RunResult r = run(binary("O2-rv64gc", "recursion/fib").toString());
+        assertEquals(0, r.status(), () -> "exit status" + describe(r));
+        String diff = GuestPrograms.describeDifference(expected("recursion/fib"), r.stdout(), "fib.stdout", "rv");
+        if (diff != null) {
+            fail(diff + describe(r));
+        }
+    }
+
+    @Test
+    void passesArgumentsAndExitStatus() {
+        GuestPrograms.RunResult r = run(binary("O2-rv64gc", "syscall/exit42").toString());
+        assertEquals(42, r.status(), () -> "exit status" + describe(r));
+        assertEquals(new String(expected("syscall/exit42"), StandardCharsets.UTF_8),
+                new String(r.stdout(), StandardCharsets.UTF_8));
+        List<String> args = GuestPrograms.readArgs(GuestPrograms.programsDir().resolve("syscall/args.args"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(binary("O2-rv64gc", "syscall/args").toString());
+        cmd.addAll(args);
+        GuestPrograms.RunResult a = run(cmd.toArray(new String[0]));
+        assertEquals(0, a.status(), () -> "exit status" + describe(a));
+        String diff = GuestPrograms.describeDifference(expected("syscall/args"), a.stdout(), "args.stdout", "rv");
+        if (diff != null) {
+            fail(diff + describe(a));
+        }
+    }
+
+    @Test
+    void faultReportsOneLineWithThePc() {
+        GuestPrograms.RunResult r = run(binary("O2-rv64gc", "fault/null_load").toString());
+        assertEquals(139, r.status(), () -> "a SIGSEGV must give exit status 139" + describe(r));
+        assertEquals(new String(expected("fault/null_load"), StandardCharsets.UTF_8),
+                new String(r.stdout(), StandardCharsets.UTF_8), "stdout written before the fault");
+        String line = assertOneLineMessage(r);
+        assertTrue(MENTIONS_PC.matcher(line).find(), () -> "the fault message must mention the pc: " + line);
+    }
+
+    @Test
+    void illegalInstructionExitStatus() {
+        GuestPrograms.RunResult r = run(binary("O2-rv64gc", "fault/illegal").toString());
+        assertEquals(132, r.status(), () -> "a SIGILL must give exit status 132" + describe(r));
+        String line = assertOneLineMessage(r);
+        assertTrue(MENTIONS_PC.matcher(line).find(), () -> "the fault message must mention the pc: " + line);
+    }
+
+    @Test
+    void rejectsANonElfFile() {
+        Path source = GuestPrograms.programsDir().resolve("recursion/fib.c");
+        GuestPrograms.RunResult r = run(source.toString());
+        assertEquals(1, r.status(), () -> "a non-ELF file must give exit status 1" + describe(r));
+        assertOneLineMessage(r);
+        assertEquals(0, r.stdout().length, () -> "nothing on stdout" + describe(r));
+    }
+
+    @Test
+    void rejectsATruncatedElf(@TempDir Path tmp) throws IOException {
+        byte[] whole = Files.readAllBytes(binary("O2-rv64gc", "isa/hello"));
+        Path truncated = tmp.resolve("truncated.elf");
+        Files.write(truncated, Arrays.copyOf(whole, 100));
+        GuestPrograms.RunResult r = run(truncated.toString());
+        assertEquals(1, r.status(), () -> "a truncated ELF must give exit status 1" + describe(r));
+        assertOneLineMessage(r);
+    }
+
+    @Test
+    void rejectsAMissingFile(@TempDir Path tmp) {
+        GuestPrograms.RunResult r = run(tmp.resolve("does-not-exist").toString());
+        assertEquals(1, r.status(), () -> "a missing program must give exit status 1" + describe(r));
+        assertOneLineMessage(r);
+    }
+
+    @Test
+    void printsTheVersion() {
+        GuestPrograms.RunResult r = run("--version");
+        assertEquals(0, r.status(), () -> "rv --version exit status" + describe(r));
+        String all = new String(r.stdout(), StandardCharsets.UTF_8) + "\n" + stderr(r);
+        assertTrue(all.toLowerCase(Locale.ROOT).contains("rvtrace"), () -> "--version must name rvtrace" + describe(r));
+        // The runtime (Truffle/GraalVM) in use: accept the polyglot implementation name of this JVM or a
+        // generic mention, since the launcher JVM may be configured differently from the test JVM.
+        String impl;
+        try {
+            impl = GuestPrograms.engine().getImplementationName();
+        } catch (RuntimeException e) {
+            impl = "Truffle";
+        }
+        String implName = impl;
+        String lower = all.toLowerCase(Locale.ROOT);
+        assertTrue(all.contains(implName) || lower.contains("truffle") || lower.contains("graal") || lower.contains("interpreted")
+                || lower.contains("runtime"), () -> "--version must print a line with the runtime name (e.g. \"" + implName
+                        + "\")" + describe(r));
+    }
+}
