@@ -268,8 +268,12 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     }
                     long[] pcs = b.jumpPcs;
                     int[] indices = b.jumpIndices;
-                    int found = jumpLookup(pcs, indices, target);
-                    if (found >= 0) { bi = found; continue outer; }
+                    for (int k = 0; k < pcs.length; k++) {
+                        if (target == pcs[k]) {
+                            bi = indices[k] - 1;
+                            continue outer;
+                        }
+                    }
                     CompilerDirectives.transferToInterpreterAndInvalidate();
                     int added = addJumpTarget(b, target);
                     if (added < 0) {
@@ -302,16 +306,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     throw CompilerDirectives.shouldNotReachHere();
             }
         }
-    }
-
-    @ExplodeLoop
-    private static int jumpLookup(long[] pcs, int[] indices, long target) {
-        for (int k = 0; k < pcs.length; k++) {
-            if (target == pcs[k]) {
-                return indices[k] - 1;
-            }
-        }
-        return -1;
     }
 
     /** A call to another function root; returns where the callee stopped (normally b.nextPc). */
