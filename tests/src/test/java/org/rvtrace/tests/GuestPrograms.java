@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -272,6 +273,33 @@ final class GuestPrograms {
         return result;
     }
 
+    /**
+     * One program ({@code "<category>/<name>"}) in one flavour, whatever rvtrace.tests.filter
+     * says; throws when the program has no source or is not built in that flavour.
+     */
+    static Case program(String flavour, String program) {
+        int slash = program.indexOf('/');
+        String category = program.substring(0, slash);
+        String name = program.substring(slash + 1);
+        Path dir = programsDir().resolve(category);
+        Path src = dir.resolve(name + ".c");
+        if (!Files.isRegularFile(src)) {
+            src = dir.resolve(name + ".S");
+        }
+        if (!Files.isRegularFile(src)) {
+            throw new IllegalArgumentException("no guest program " + program + " (.c or .S) under " + programsDir());
+        }
+        List<String> flavours = src.toString().endsWith(".S") ? ASM_FLAVOURS : FLAVOURS;
+        Path fl = dir.resolve(name + ".flavours");
+        if (Files.isRegularFile(fl)) {
+            flavours = Arrays.asList(readString(fl).trim().split("\\s+"));
+        }
+        if (!flavours.contains(flavour)) {
+            throw new IllegalArgumentException(program + " is not built in flavour " + flavour + " (only " + flavours + ")");
+        }
+        return new Case(flavour, category, name, src, outDir().resolve(flavour).resolve(category).resolve(name));
+    }
+
     /** .args: one argument per line; a final newline does not start another (empty) argument. */
     static List<String> readArgs(Path p) {
         if (!Files.isRegularFile(p)) {
@@ -341,6 +369,18 @@ final class GuestPrograms {
      */
     static RunResult runRvtrace(Path binary, List<String> args, byte[] stdin) {
         Engine eng = engine();
+        return runRvtrace(binary, args, stdin, b -> b.engine(eng), timeoutSeconds());
+    }
+
+    /**
+     * Runs {@code binary} in-process like {@link #runRvtrace(Path, List, byte[])}, but the
+     * caller chooses the engine: {@code configure} gets the Context.Builder (language,
+     * arguments, streams, IO and environment already set) and may add options, a log handler
+     * or an explicit engine; without {@code engine(...)} the context has an engine of its own,
+     * closed with it. The run is cancelled after {@code timeoutSeconds}.
+     */
+    static RunResult runRvtrace(Path binary, List<String> args, byte[] stdin, Consumer<Context.Builder> configure,
+                    long timeoutSeconds) {
         String[] argv = new String[args.size() + 1];
         argv[0] = binary.toString();
         for (int i = 0; i < args.size(); i++) {
@@ -352,12 +392,13 @@ final class GuestPrograms {
         AtomicReference<Object> outcome = new AtomicReference<>(); // Integer status, or Throwable
         Runnable body = () -> {
             try {
-                Context ctx = Context.newBuilder(LANGUAGE).engine(eng)
+                Context.Builder builder = Context.newBuilder(LANGUAGE)
                         .arguments(LANGUAGE, argv)
                         .in(new ByteArrayInputStream(stdin)).out(out).err(err)
                         .allowIO(IOAccess.ALL).allowCreateThread(true)
-                        .environment("RVTRACE_TEST", "1")
-                        .build();
+                        .environment("RVTRACE_TEST", "1");
+                configure.accept(builder);
+                Context ctx = builder.build();
                 ctxRef.set(ctx);
                 try {
                     Value status = ctx.eval(Source.newBuilder(LANGUAGE, binary.toFile()).build());
@@ -389,7 +430,7 @@ final class GuestPrograms {
         Thread worker = new Thread(null, body, "guest " + binary.getFileName(), stackBytes);
         worker.setDaemon(true);
         worker.start();
-        long timeout = timeoutSeconds();
+        long timeout = timeoutSeconds;
         try {
             worker.join(TimeUnit.SECONDS.toMillis(timeout));
         } catch (InterruptedException e) {

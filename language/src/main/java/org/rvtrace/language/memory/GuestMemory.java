@@ -41,7 +41,11 @@ public final class GuestMemory implements AutoCloseable {
 
     static final Unsafe UNSAFE = loadUnsafe();
 
+    /** Frees the reservation once nothing (a compiled function, a compiler thread) can reach this object. */
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
     private final long base;
+    private volatile boolean closed;
     private final byte[] pageFlags = new byte[(int) (WINDOW >>> PAGE_SHIFT)];
     private volatile CodeWriteListener codeListener = (a, l) -> false;
 
@@ -52,15 +56,26 @@ public final class GuestMemory implements AutoCloseable {
         // One reservation; the host kernel commits pages only when they are first touched.
         // A guard page above the window absorbs an 8-byte access that starts at WINDOW-1.
         this.base = UNSAFE.allocateMemory(WINDOW + PAGE_SIZE);
+        long reservation = base;
+        CLEANER.register(this, () -> UNSAFE.freeMemory(reservation));
     }
 
     public void setCodeWriteListener(CodeWriteListener listener) {
         this.codeListener = listener;
     }
 
+    /**
+     * Ends the guest's use of this memory. The host memory itself is freed later, by a
+     * cleaner, because a compiler thread may still be decoding code of this context: freeing
+     * it now could crash the JVM.
+     */
     @Override
     public void close() {
-        UNSAFE.freeMemory(base);
+        closed = true;
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     // ---------------------------------------------------------------- page management

@@ -1,5 +1,6 @@
 package org.rvtrace.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
@@ -68,7 +69,7 @@ public final class CsrNode extends InsnNode {
             case FRM -> hart.frm;
             case FCSR -> hart.fcsr();
             case CYCLE, INSTRET, TIME -> counter();
-            default -> throw GuestFault.illegal(pc, raw, 4);
+            default -> throw illegal();
         };
     }
 
@@ -77,8 +78,13 @@ public final class CsrNode extends InsnNode {
             case FFLAGS -> hart.fflags.bits = (int) value & 0x1f;
             case FRM -> hart.frm = (int) value & 0x7;
             case FCSR -> hart.setFcsr((int) value);
-            default -> throw GuestFault.illegal(pc, raw, 4);
+            default -> throw illegal();
         }
+    }
+
+    private GuestFault illegal() {
+        CompilerDirectives.transferToInterpreter();
+        return GuestFault.illegal(pc, raw, 4);
     }
 
     /** Like qemu-user, every counter reads a host clock: monotonic, and costs no bookkeeping. */

@@ -1,7 +1,10 @@
 package org.rvtrace.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import org.rvtrace.language.fp.HardFloat;
 import org.rvtrace.language.runtime.GuestFault;
 import org.rvtrace.language.runtime.Hart;
 
@@ -19,6 +22,7 @@ public final class FpNode extends InsnNode {
     private final long pc;
     private final int raw;
     private final int length;
+    @CompilationFinal private boolean fullPathSeen;
 
     public FpNode(int rd, int rs1, int rs2, int rs3, int rm, FpOp op, long pc, int raw, int length) {
         this.rd = rd;
@@ -40,6 +44,7 @@ public final class FpNode extends InsnNode {
             mode = hart.frm;
         }
         if (mode > 4) {
+            CompilerDirectives.transferToInterpreter();
             throw GuestFault.illegal(pc, raw, length);
         }
         long a;
@@ -54,7 +59,19 @@ public final class FpNode extends InsnNode {
             b = 0;
             c = 0;
         }
-        long result = op.apply(a, b, c, mode, hart.fflags);
+        long result = HardFloat.FAIL;
+        if (HardFloat.applies(mode, hart.fflags)) {
+            result = op.hard(a, b, c);
+        }
+        if (result == HardFloat.FAIL) {
+            if (!fullPathSeen) {
+                // Until an operation here needs the full IEEE path, compiled code holds only
+                // the host FPU shortcut: a few instructions instead of error analysis.
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                fullPathSeen = true;
+            }
+            result = op.apply(a, b, c, mode, hart.fflags);
+        }
         if (op.dst == FpOp.F.F) {
             setF(frame, rd, result);
         } else {

@@ -1,12 +1,15 @@
 package org.rvtrace.language.nodes;
 
 import static org.rvtrace.language.fp.NanBox.boxS;
+import static org.rvtrace.language.fp.HardFloat.dOf;
+import static org.rvtrace.language.fp.HardFloat.sOf;
 import static org.rvtrace.language.fp.NanBox.unboxS;
 
 import org.rvtrace.language.fp.DoubleConvert;
 import org.rvtrace.language.fp.DoubleMisc;
 import org.rvtrace.language.fp.DoubleOps;
 import org.rvtrace.language.fp.FloatFlags;
+import org.rvtrace.language.fp.HardFloat;
 import org.rvtrace.language.fp.SingleConvert;
 import org.rvtrace.language.fp.SingleMisc;
 import org.rvtrace.language.fp.SingleOps;
@@ -18,15 +21,15 @@ import org.rvtrace.language.fp.SingleOps;
  * The IEEE arithmetic itself (rounding modes, fflags) lives in the fp package.
  */
 public enum FpOp {
-    FADD_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.add(unboxS(a), unboxS(b), rm, fl)); } },
-    FSUB_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.sub(unboxS(a), unboxS(b), rm, fl)); } },
-    FMUL_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.mul(unboxS(a), unboxS(b), rm, fl)); } },
-    FDIV_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.div(unboxS(a), unboxS(b), rm, fl)); } },
-    FSQRT_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.sqrt(unboxS(a), rm, fl)); } },
-    FMADD_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fmadd(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } },
-    FMSUB_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fmsub(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } },
-    FNMSUB_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fnmsub(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } },
-    FNMADD_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fnmadd(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } },
+    FADD_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.add(unboxS(a), unboxS(b), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.addS(a, b); } },
+    FSUB_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.sub(unboxS(a), unboxS(b), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.subS(a, b); } },
+    FMUL_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.mul(unboxS(a), unboxS(b), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.mulS(a, b); } },
+    FDIV_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.div(unboxS(a), unboxS(b), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.divS(a, b); } },
+    FSQRT_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.sqrt(unboxS(a), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.sqrtS(a); } },
+    FMADD_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fmadd(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.fmaS(sOf(a), sOf(b), sOf(c)); } },
+    FMSUB_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fmsub(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.fmaS(sOf(a), sOf(b), -sOf(c)); } },
+    FNMSUB_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fnmsub(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.fmaS(-sOf(a), sOf(b), sOf(c)); } },
+    FNMADD_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleOps.fnmadd(unboxS(a), unboxS(b), unboxS(c), rm, fl)); } @Override long hard(long a, long b, long c) { return HardFloat.fmaS(-sOf(a), sOf(b), -sOf(c)); } },
     FSGNJ_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleMisc.sgnj(unboxS(a), unboxS(b))); } },
     FSGNJN_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleMisc.sgnjn(unboxS(a), unboxS(b))); } },
     FSGNJX_S(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS(SingleMisc.sgnjx(unboxS(a), unboxS(b))); } },
@@ -48,15 +51,15 @@ public enum FpOp {
     FMV_X_W(F.F, F.X) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return (int) a; } },
     FMV_W_X(F.X, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return boxS((int) a); } },
 
-    FADD_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.add(a, b, rm, fl); } },
-    FSUB_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.sub(a, b, rm, fl); } },
-    FMUL_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.mul(a, b, rm, fl); } },
-    FDIV_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.div(a, b, rm, fl); } },
-    FSQRT_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.sqrt(a, rm, fl); } },
-    FMADD_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fmadd(a, b, c, rm, fl); } },
-    FMSUB_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fmsub(a, b, c, rm, fl); } },
-    FNMSUB_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fnmsub(a, b, c, rm, fl); } },
-    FNMADD_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fnmadd(a, b, c, rm, fl); } },
+    FADD_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.add(a, b, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.addD(a, b); } },
+    FSUB_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.sub(a, b, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.subD(a, b); } },
+    FMUL_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.mul(a, b, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.mulD(a, b); } },
+    FDIV_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.div(a, b, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.divD(a, b); } },
+    FSQRT_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.sqrt(a, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.sqrtD(a); } },
+    FMADD_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fmadd(a, b, c, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.fmaD(dOf(a), dOf(b), dOf(c)); } },
+    FMSUB_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fmsub(a, b, c, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.fmaD(dOf(a), dOf(b), -dOf(c)); } },
+    FNMSUB_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fnmsub(a, b, c, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.fmaD(-dOf(a), dOf(b), dOf(c)); } },
+    FNMADD_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleOps.fnmadd(a, b, c, rm, fl); } @Override long hard(long a, long b, long c) { return HardFloat.fmaD(-dOf(a), dOf(b), -dOf(c)); } },
     FSGNJ_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleMisc.sgnj(a, b); } },
     FSGNJN_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleMisc.sgnjn(a, b); } },
     FSGNJX_D(F.F, F.F) { @Override long apply(long a, long b, long c, int rm, FloatFlags fl) { return DoubleMisc.sgnjx(a, b); } },
@@ -95,4 +98,12 @@ public enum FpOp {
 
     /** @param rm an already resolved static rounding mode (0..4) */
     abstract long apply(long a, long b, long c, int rm, FloatFlags flags);
+
+    /**
+     * The host FPU's result when {@link HardFloat#applies} (round to nearest, NX already
+     * set) and it is an ordinary number, else {@link HardFloat#FAIL}. Only arithmetic has one.
+     */
+    long hard(long a, long b, long c) {
+        return HardFloat.FAIL;
+    }
 }

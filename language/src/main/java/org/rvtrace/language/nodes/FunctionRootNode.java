@@ -64,6 +64,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     @Child private IndirectCallNode generic = IndirectCallNode.create();
     @CompilationFinal private Object osrMetadata;
     @CompilationFinal private boolean nonLocalExitSeen;
+    @CompilationFinal private boolean deepRecursionSeen;
 
     public FunctionRootNode(RiscvLanguage language, CodeCache code, GuestMemory mem, long entryPc, String name) {
         super(language, frameDescriptor());
@@ -99,8 +100,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         int depth = hart.depth;
         if (depth >= hart.linkStack.length) {
             // Deep guest recursion: drop every Java frame and go on from the top level.
-            // Nothing is lost, since the caller has just written all state to the hart.
-            CompilerDirectives.transferToInterpreter();
+            // Nothing is lost: between function roots all guest state is in the hart.
+            if (!deepRecursionSeen) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                deepRecursionSeen = true;
+            }
             throw new UnwindToTop(entryPc);
         }
         hart.linkStack[depth] = link;
@@ -141,6 +145,27 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             pc = hart.exitPc;
         }
         return pc;
+    }
+
+    /**
+     * Blocks whose code changed are decoded again before Graal looks at them: compiled from
+     * the stale block, the code would deoptimize at once, and a function patched again and
+     * again would end up in a deoptimization cycle.
+     */
+    @Override
+    protected boolean prepareForCompilation(boolean rootCompilation, int compilationTier, boolean lastTier) {
+        if (mem.isClosed()) {
+            return false;
+        }
+        synchronized (this) {
+            BlockNode[] current = blocks;
+            for (int i = 0; i < current.length; i++) {
+                if (!current[i].code.isValid()) {
+                    retranslate(i);
+                }
+            }
+        }
+        return true;
     }
 
     @Override
@@ -246,6 +271,18 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case CALL_INDIRECT: {
                     long target = b.kind == Terminator.CALL ? b.targetPc : (hart.getX(b.rs1) + b.imm) & ~1L;
                     hart.setX(b.rd, b.nextPc);
+                    if (b.kind == Terminator.CALL && b.targetPc == entryPc) {
+                        // Self-recursion is a jump to our own entry: the callee's return then
+                        // lands on a return site of this graph (a computed jump we cache), so
+                        // recursion runs as a loop in one compilation unit, with no Java call
+                        // and no Java stack per guest call.
+                        Object osr = backEdge(frame, 0);
+                        if (osr != null) {
+                            return (long) osr;
+                        }
+                        bi = 0;
+                        continue;
+                    }
                     long resume = call(hart, b, target);
                     if (resume != b.nextPc) {
                         return resume; // a longjmp or a return further up: see leave()
@@ -297,10 +334,13 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case EBREAK:
+                    CompilerDirectives.transferToInterpreter();
                     throw GuestFault.breakpoint(b.termPc);
                 case ILLEGAL:
+                    CompilerDirectives.transferToInterpreter();
                     throw GuestFault.illegal(b.termPc, b.termRaw, b.termLength);
                 case FETCH_FAULT:
+                    CompilerDirectives.transferToInterpreter();
                     throw GuestFault.segv(b.termPc, b.termPc, "instruction fetch from");
                 default:
                     throw CompilerDirectives.shouldNotReachHere();

@@ -31,6 +31,7 @@ import java.util.Set;
 
 import com.oracle.truffle.api.TruffleFile;
 
+import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
 
 /**
@@ -81,6 +82,7 @@ final class FileSyscalls {
     private final UserMemory um;
     private final FdTable fds;
     private final FsContext fs;
+    private final ProcFiles procFiles;
     private long nextPipeIno = 0x10000;
 
     FileSyscalls(Syscalls sys) {
@@ -88,6 +90,7 @@ final class FileSyscalls {
         this.um = sys.user;
         this.fds = sys.fds;
         this.fs = sys.fs;
+        this.procFiles = new ProcFiles(sys);
     }
 
     void register(SyscallTable t) {
@@ -107,7 +110,7 @@ final class FileSyscalls {
         t.def(62, "lseek", "ilW", (h, a) -> fds.get((int) a[0]).seek(a[1], (int) a[2]));
         t.def(23, "dup", "i", (h, a) -> dup((int) a[0], 0, false));
         t.def(24, "dup3", "iiO", (h, a) -> dup3((int) a[0], (int) a[1], (int) a[2]));
-        t.def(25, "fcntl", "iTX", (h, a) -> fcntl((int) a[0], (int) a[1], a[2]));
+        t.def(25, "fcntl", "iTY", (h, a) -> fcntl((int) a[0], (int) a[1], a[2]));
         t.def(29, "ioctl", "iIp", (h, a) -> ioctl((int) a[0], (int) a[1], a[2]));
         t.def(59, "pipe2", "pO", (h, a) -> pipe2(a[0], (int) a[1]));
         t.def(61, "getdents64", "ipu", (h, a) -> getdents64((int) a[0], a[1], a[2]));
@@ -152,6 +155,17 @@ final class FileSyscalls {
         }
         if (FsContext.isExeLink(path, sys.pid())) {
             path = fs.exePath();
+        } else if (path.startsWith("/proc/")) {
+            OpenFile proc = procFiles.open(path);
+            if (proc != null) {
+                if (access != O_RDONLY) {
+                    throw SyscallError.of(Errno.EACCES);
+                }
+                return proc;
+            }
+        }
+        if (path.endsWith("/") && (flags & O_CREAT) != 0) {
+            throw SyscallError.of(Errno.EISDIR);
         }
         TruffleFile file = fs.resolve(dirfd, path, false);
         boolean follow = (flags & O_NOFOLLOW) == 0;
@@ -283,17 +297,26 @@ final class FileSyscalls {
 
     long read(int fd, long buf, long count) throws IOException {
         OpenFile f = readableFile(fd);
-        long n = Math.min(count, MAX_RW);
-        um.checkWrite(buf, n);
-        return readRange(f, buf, n, -1);
+        return readRange(f, buf, accessible(buf, count, GuestMemory.WRITE), -1);
     }
 
     private long pread(int fd, long buf, long count, long pos) throws IOException {
         OpenFile f = readableFile(fd);
         nonNegative(pos);
+        return readRange(f, buf, accessible(buf, count, GuestMemory.WRITE), pos);
+    }
+
+    /** The part of a buffer a transfer may use: up to the first bad page; EFAULT when that is none of it. */
+    private long accessible(long buf, long count, int prot) {
         long n = Math.min(count, MAX_RW);
-        um.checkWrite(buf, n);
-        return readRange(f, buf, n, pos);
+        if (n == 0) {
+            return 0;
+        }
+        long ok = um.accessiblePrefix(buf, n, prot);
+        if (ok == 0) {
+            throw SyscallError.of(Errno.EFAULT);
+        }
+        return ok;
     }
 
     /**
@@ -326,16 +349,14 @@ final class FileSyscalls {
 
     long write(Hart hart, int fd, long buf, long count) throws IOException {
         OpenFile f = writableFile(fd);
-        long n = Math.min(count, MAX_RW);
-        um.checkRead(buf, n);
+        long n = accessible(buf, count, GuestMemory.READ);
         return writeRange(hart, f, new long[]{buf}, new long[]{n}, -1);
     }
 
     private long pwrite(Hart hart, int fd, long buf, long count, long pos) throws IOException {
         OpenFile f = writableFile(fd);
         nonNegative(pos);
-        long n = Math.min(count, MAX_RW);
-        um.checkRead(buf, n);
+        long n = accessible(buf, count, GuestMemory.READ);
         return writeRange(hart, f, new long[]{buf}, new long[]{n}, pos);
     }
 

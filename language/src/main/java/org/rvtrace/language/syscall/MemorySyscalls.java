@@ -32,6 +32,7 @@ final class MemorySyscalls {
     private final GuestMemory mem;
     private final UserMemory um;
     private final MappedRanges ranges = new MappedRanges();
+    private final SharedFileMappings shared;
     private long brkStart;
     private long brk;
 
@@ -39,6 +40,7 @@ final class MemorySyscalls {
         this.sys = sys;
         this.mem = sys.user.mem;
         this.um = sys.user;
+        this.shared = new SharedFileMappings(mem);
     }
 
     void register(SyscallTable t) {
@@ -48,7 +50,7 @@ final class MemorySyscalls {
         t.def(226, "mprotect", "puP", (h, a) -> mprotect(a[0], a[1], (int) a[2]));
         t.def(216, "mremap", "puuXp", SyscallTable.Result.HEX, (h, a) -> mremap(a[0], a[1], a[2], (int) a[3], a[4]));
         t.def(233, "madvise", "pui", (h, a) -> madvise(a[0], a[1], (int) a[2]));
-        t.def(227, "msync", "puX", (h, a) -> checkMapped(a[0], a[1]));
+        t.def(227, "msync", "puX", (h, a) -> msync(a[0], a[1], (int) a[2]));
         t.def(228, "mlock", "pu", (h, a) -> checkMapped(a[0], a[1]));
         t.def(229, "munlock", "pu", (h, a) -> checkMapped(a[0], a[1]));
         t.def(284, "mlock2", "puX", (h, a) -> checkMapped(a[0], a[1]));
@@ -144,6 +146,9 @@ final class MemorySyscalls {
         }
         if (file != null) {
             fill(file, at, offset, len);
+            if (type != MAP_PRIVATE && file.writable()) {
+                shared.add(at, at + len, file, offset);
+            }
         }
         mem.protect(at, len, pageProt(prot));
         ranges.add(at, at + len);
@@ -199,8 +204,9 @@ final class MemorySyscalls {
     }
 
     /** Unmaps whatever is in [addr, addr+len): the pages become inaccessible and zero. */
-    private void release(long addr, long len) {
+    private void release(long addr, long len) throws IOException {
         long end = addr + len;
+        shared.remove(addr, end);
         long p = addr;
         while (p < end) {
             if (!mem.isMapped(p) && !ranges.overlaps(p, p + PAGE)) {
@@ -217,7 +223,7 @@ final class MemorySyscalls {
         ranges.remove(addr, end);
     }
 
-    synchronized long munmap(long addr, long length) {
+    synchronized long munmap(long addr, long length) throws IOException {
         if ((addr & (PAGE - 1)) != 0 || length == 0) {
             throw SyscallError.of(Errno.EINVAL);
         }
@@ -258,7 +264,7 @@ final class MemorySyscalls {
         return 0;
     }
 
-    synchronized long mremap(long oldAddr, long oldSize, long newSize, int flags, long newAddr) {
+    synchronized long mremap(long oldAddr, long oldSize, long newSize, int flags, long newAddr) throws IOException {
         if ((oldAddr & (PAGE - 1)) != 0 || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) != 0
                         || ((flags & MREMAP_FIXED) != 0 && (flags & MREMAP_MAYMOVE) == 0) || newSize == 0) {
             throw SyscallError.of(Errno.EINVAL);
@@ -304,7 +310,8 @@ final class MemorySyscalls {
     }
 
     /** Moves a mapping to free pages at to, keeping each page's protection; grown pages take the last one's. */
-    private long move(long from, long oldLen, long to, long newLen, int flags) {
+    private long move(long from, long oldLen, long to, long newLen, int flags) throws IOException {
+        shared.remove(from, from + oldLen); // the copy is private from here on
         long common = Math.min(oldLen, newLen);
         mem.copy(from, to, common);
         for (long off = 0; off < newLen; off += PAGE) {
@@ -339,6 +346,24 @@ final class MemorySyscalls {
         return 0;
     }
 
+    private synchronized long msync(long addr, long length, int flags) throws IOException {
+        if ((flags & ~7) != 0 || (flags & 5) == 5) { // MS_ASYNC 1, MS_INVALIDATE 2, MS_SYNC 4
+            throw SyscallError.of(Errno.EINVAL);
+        }
+        checkMapped(addr, length);
+        shared.sync(addr, addr + AddressSpace.pageUp(length));
+        return 0;
+    }
+
+    /** At exit: what shared file mappings changed goes to the files. */
+    synchronized void writeBackShared() {
+        try {
+            shared.removeAll();
+        } catch (IOException e) {
+            // the program is gone; nobody to tell
+        }
+    }
+
     private synchronized long checkMapped(long addr, long length) {
         if ((addr & (PAGE - 1)) != 0) {
             throw SyscallError.of(Errno.EINVAL);
@@ -357,6 +382,16 @@ final class MemorySyscalls {
         java.util.Arrays.fill(v, (byte) 1);
         um.write(vec, v);
         return 0;
+    }
+
+    /** Whether the page at addr belongs to some mmap'ed range (PROT_NONE ones too). */
+    synchronized boolean reserved(long addr) {
+        return ranges.overlaps(addr, addr + 1);
+    }
+
+    /** The break's current page range [start, end), for /proc/self/maps. */
+    synchronized long[] heap() {
+        return new long[]{brkStart, AddressSpace.pageUp(brk)};
     }
 
     /** Bytes mapped in the window (for getrusage and sysinfo). */

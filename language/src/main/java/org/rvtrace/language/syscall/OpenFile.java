@@ -72,11 +72,6 @@ abstract class OpenFile {
         return null;
     }
 
-    /** Whether the file is a terminal (isatty): rvtrace cannot tell, so never. */
-    boolean isTerminal() {
-        return false;
-    }
-
     final synchronized void retain() {
         references++;
     }

@@ -331,8 +331,8 @@ final class ProcessSyscalls {
         };
     }
 
+    /** Where set_tid_address asked the kernel to clear the tid and wake a futex at thread exit. */
     long clearChildTid() {
         return clearChildTid;
     }
-
 }

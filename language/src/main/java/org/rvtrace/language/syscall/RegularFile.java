@@ -73,6 +73,11 @@ final class RegularFile extends OpenFile {
         return writeAt(b, off, len, (statusFlags & LinuxFlags.O_APPEND) != 0 ? channel.size() : position);
     }
 
+    /** Writes at position whatever O_APPEND says (write-back of a shared mapping). */
+    synchronized int writeRaw(byte[] b, int off, int len, long position) throws IOException {
+        return writeAt(b, off, len, position);
+    }
+
     private int writeAt(byte[] b, int off, int len, long position) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(b, off, len);
         long at = position;

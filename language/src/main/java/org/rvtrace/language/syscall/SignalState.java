@@ -42,7 +42,9 @@ final class SignalState {
     /** struct sigaction on RISC-V: handler, flags, mask (no sa_restorer). */
     static final int SIGACTION_SIZE = 24;
     static final int SIGSET_SIZE = 8;
+    private static final int SS_ONSTACK = 1;
     private static final int SS_DISABLE = 2;
+    private static final int SS_AUTODISARM = 1 << 31;
 
     private static final String[] NAMES = {null, "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
         "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP",
@@ -137,7 +139,7 @@ final class SignalState {
             int fl = ss.getInt();
             ss.getInt();
             long size = ss.getLong();
-            if ((fl & ~(SS_DISABLE | (1 << 31))) != 0) {
+            if ((fl & ~(SS_ONSTACK | SS_DISABLE | SS_AUTODISARM)) != 0) {
                 throw SyscallError.of(Errno.EINVAL);
             }
             if ((fl & SS_DISABLE) == 0 && size < 2048) {
@@ -145,7 +147,7 @@ final class SignalState {
             }
             altStackSp = (fl & SS_DISABLE) != 0 ? 0 : sp;
             altStackSize = (fl & SS_DISABLE) != 0 ? 0 : size;
-            altStackFlags = fl & SS_DISABLE;
+            altStackFlags = fl & (SS_DISABLE | SS_AUTODISARM);
         }
         return old.array();
     }

@@ -93,9 +93,15 @@ final class SignalSyscalls {
         return 0;
     }
 
-    /** kill(2): to ourselves (pid, 0 or -1: every process we may signal is us); nobody else exists. */
+    /**
+     * kill(2): to ourselves (our pid, 0 or minus our process group, which is ours). -1 means
+     * everybody but the sender, and there is nobody else.
+     */
     private long kill(Hart hart, int pid, int sig, String how) {
-        if (pid != sys.pid() && pid != 0 && pid != -1 && pid != -sys.pid()) {
+        if (pid != sys.pid() && pid != 0 && pid != -sys.pid()) {
+            if (sig < 0 || sig > SignalState.NSIG) {
+                throw SyscallError.of(Errno.EINVAL);
+            }
             throw SyscallError.of(Errno.ESRCH);
         }
         return send(hart, sig, how);

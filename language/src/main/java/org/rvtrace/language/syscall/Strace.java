@@ -10,6 +10,7 @@ package org.rvtrace.language.syscall;
  * F dirfd      O open flags M mode (octal) A AT_ flags K access mode     W lseek whence
  * P PROT_ bits m MAP_ flags C clock id   S signal     H sigprocmask how  R rlimit resource
  * T fcntl cmd  I ioctl request N open's mode (shown only with O_CREAT)
+ * Y fcntl's argument as its command (the argument before) takes it, if it takes one
  * </pre>
  */
 final class Strace {
@@ -24,6 +25,13 @@ final class Strace {
             char kind = spec.charAt(i);
             if (kind == 'N' && (i == 0 || (a[i - 1] & (LinuxFlags.O_CREAT | LinuxFlags.O_TMPFILE)) == 0)) {
                 continue; // open's mode only matters when it creates
+            }
+            if (kind == 'Y') {
+                String shown = fcntlArgument(i == 0 ? -1 : (int) a[i - 1], a[i]);
+                if (shown != null) {
+                    sb.append(',').append(shown);
+                }
+                continue;
             }
             if (i > 0) {
                 sb.append(',');
@@ -186,6 +194,15 @@ final class Strace {
             case 1031 -> "F_SETPIPE_SZ";
             case 1032 -> "F_GETPIPE_SZ";
             default -> Integer.toString(cmd);
+        };
+    }
+
+    private static String fcntlArgument(int cmd, long v) {
+        return switch (cmd) {
+            case 1, 3, 9, 1032 -> null; // F_GETFD, F_GETFL, F_GETOWN, F_GETPIPE_SZ
+            case 4 -> openFlags((int) v); // F_SETFL
+            case 5, 6, 7, 36, 37, 38 -> v == 0 ? "NULL" : "0x" + Long.toHexString(v);
+            default -> Integer.toString((int) v);
         };
     }
 

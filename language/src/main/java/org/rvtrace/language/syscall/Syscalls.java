@@ -59,8 +59,10 @@ public final class Syscalls {
         new ResourceSyscalls(this).register(table);
     }
 
+    /** Called as the program starts, on its thread: where its heap begins. */
     public void setBrk(long start) {
         memory.setBrk(start);
+        time.programStarts();
     }
 
     public int pid() {
@@ -101,7 +103,9 @@ public final class Syscalls {
         }
     }
 
+    /** At context disposal: writes back shared file mappings, closes every descriptor. */
     public void closeAll() {
+        memory.writeBackShared();
         fds.closeAll();
     }
 

@@ -35,6 +35,8 @@ final class TimeSyscalls {
     /** The last values handed out, so each clock is monotonic even if its source jitters. */
     private long lastProcessCpu;
     private long lastThreadCpu;
+    /** CPU time spent before the program started (loading it, starting Truffle): not the guest's. */
+    private long cpuBase;
 
     TimeSyscalls(Syscalls sys) {
         this.sys = sys;
@@ -100,13 +102,18 @@ final class TimeSyscalls {
         return thread ? threadCpu() : processCpu();
     }
 
+    /** The program starts now, on the calling thread: CPU clocks count from here. */
+    synchronized void programStarts() {
+        cpuBase = CpuClock.threadNanos();
+    }
+
     synchronized long processCpu() {
-        lastProcessCpu = Math.max(lastProcessCpu, CpuClock.processNanos());
+        lastProcessCpu = Math.max(lastProcessCpu, CpuClock.processNanos() - cpuBase);
         return lastProcessCpu;
     }
 
     synchronized long threadCpu() {
-        lastThreadCpu = Math.max(lastThreadCpu, CpuClock.threadNanos());
+        lastThreadCpu = Math.max(lastThreadCpu, CpuClock.threadNanos() - cpuBase);
         return lastThreadCpu;
     }
 

@@ -32,6 +32,25 @@ final class UserMemory {
         }
     }
 
+    /**
+     * How many bytes from addr on (at most len) are accessible with prot: a transfer that
+     * runs into a bad page stops there, as the kernel's copy does.
+     */
+    long accessiblePrefix(long addr, long len, int prot) {
+        if (len <= 0) {
+            return 0;
+        }
+        if (!GuestMemory.inWindow(addr, 1)) {
+            return 0;
+        }
+        long end = Math.min(addr + len, GuestMemory.WINDOW);
+        long page = addr & -GuestMemory.PAGE_SIZE;
+        while (page < end && mem.accessible(page, 1, prot)) {
+            page += GuestMemory.PAGE_SIZE;
+        }
+        return Math.max(0, Math.min(page, end) - addr);
+    }
+
     byte[] read(long addr, int len) {
         checkRead(addr, len);
         return len == 0 ? new byte[0] : mem.read(addr, len);
