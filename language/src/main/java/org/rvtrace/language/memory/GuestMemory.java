@@ -55,8 +55,10 @@ public final class GuestMemory implements AutoCloseable {
         }
         // One reservation; the host kernel commits pages only when they are first touched.
         // A guard page above the window absorbs an 8-byte access that starts at WINDOW-1.
-        this.base = UNSAFE.allocateMemory(WINDOW + PAGE_SIZE);
-        long reservation = base;
+        // Guest pages are host pages (base is page aligned), so they can be given back to
+        // the host one by one (see HostPages).
+        long reservation = UNSAFE.allocateMemory(WINDOW + 2 * PAGE_SIZE);
+        this.base = (reservation + PAGE_SIZE - 1) & -PAGE_SIZE;
         CLEANER.register(this, () -> UNSAFE.freeMemory(reservation));
     }
 
@@ -82,6 +84,10 @@ public final class GuestMemory implements AutoCloseable {
 
     /** Sets the protection of every page in [addr, addr+length); keeps the CODE bit. */
     public synchronized void protect(long addr, long length, int prot) {
+        if ((prot & EXEC) == 0 && touchesCode(addr, length)) {
+            // Code translated from pages that lose PROT_EXEC must fault when run again.
+            codeListener.codeWritten(addr & -PAGE_SIZE, (int) Math.min((pageEnd(addr, length) << PAGE_SHIFT) - (addr & -PAGE_SIZE), Integer.MAX_VALUE));
+        }
         for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
             pageFlags[(int) p] = (byte) ((pageFlags[(int) p] & CODE) | (prot & (READ | WRITE | EXEC)));
         }
@@ -92,10 +98,15 @@ public final class GuestMemory implements AutoCloseable {
         long start = addr & -PAGE_SIZE;
         long end = pageEnd(addr, length) << PAGE_SHIFT;
         codeListener.codeWritten(start, (int) Math.min(end - start, Integer.MAX_VALUE));
+        boolean discarded = HostPages.discard(base + start, end - start);
         for (long p = start >>> PAGE_SHIFT; p < end >>> PAGE_SHIFT; p++) {
+            if (!discarded && pageFlags[(int) p] != 0) {
+                // Only pages that were mapped can hold data; zeroing the others would make
+                // the host commit memory nobody ever touched.
+                UNSAFE.setMemory(base + (p << PAGE_SHIFT), PAGE_SIZE, (byte) 0);
+            }
             pageFlags[(int) p] = 0;
         }
-        UNSAFE.setMemory(base + start, end - start, (byte) 0);
     }
 
     public boolean isMapped(long addr) {
