@@ -26,7 +26,7 @@ public final class HardFloat {
      */
     private static long ordinary(double r) {
         double m = Math.abs(r);
-        return m >= Double.MIN_NORMAL && m <= Double.MAX_VALUE ? Double.doubleToRawLongBits(r) : FAIL;
+        return m > Double.MIN_NORMAL && m <= Double.MAX_VALUE ? Double.doubleToRawLongBits(r) : FAIL;
     }
 
     private static long ordinary(float r) {

@@ -90,6 +90,13 @@ public final class BlockNode extends Node {
         return funct3 < 2 ? funct3 : funct3 - 2;
     }
 
+    /** Tells every instruction where the enclosing function keeps each register. */
+    void setRegisterHomes(long frameX, long frameF) {
+        for (InsnNode insn : body) {
+            insn.setRegisterHomes(frameX, frameF);
+        }
+    }
+
     @ExplodeLoop
     void executeBody(VirtualFrame frame) {
         for (InsnNode insn : body) {

@@ -63,6 +63,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     private final Map<Long, Integer> blockIndex = new HashMap<>();
     @Child private IndirectCallNode generic = IndirectCallNode.create();
     @CompilationFinal private Object osrMetadata;
+    /** Registers this function keeps in frame slots (see {@link LoopRegisters}); fixed for its lifetime. */
+    private final long frameX;
+    private final long frameF;
     @CompilationFinal private boolean nonLocalExitSeen;
     @CompilationFinal private boolean deepRecursionSeen;
 
@@ -72,6 +75,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         this.mem = mem;
         this.entryPc = entryPc;
         this.name = name;
+        LoopRegisters homes = LoopRegisters.scan(mem, entryPc);
+        this.frameX = homes.x;
+        this.frameF = homes.f;
         blockAt(entryPc);
     }
 
@@ -111,10 +117,12 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         hart.depth = depth + 1;
         frame.setObjectStatic(InsnNode.HART_SLOT, hart);
         frame.setLongStatic(InsnNode.LINK_SLOT, link);
+        fill(frame, hart);
         long pc;
         try {
             pc = run(frame, 0, hart, link);
         } catch (CodeModifiedException e) {
+            spill(frame, hart);
             pc = e.resumePc;
         }
         pc = leave(hart, pc, link, depth);
@@ -175,6 +183,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         try {
             return run(osrFrame, target, hart, link);
         } catch (CodeModifiedException e) {
+            spill(osrFrame, hart);
             return e.resumePc;
         }
     }
@@ -203,6 +212,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         outer: while (true) {
             CompilerAsserts.partialEvaluationConstant(bi);
             if (bi == LEAVE) {
+                spill(frame, hart);
                 return hart.exitPc;
             }
             BlockNode b = blocks[bi];
@@ -226,7 +236,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case BRANCH:
-                    if (b.cond.test(hart.getX(b.rs1), hart.getX(b.rs2))) {
+                    if (b.cond.test(reg(frame, hart, b.rs1), reg(frame, hart, b.rs2))) {
                         int next = successor(b, true);
                         if (next == EXIT) {
                             hart.exitPc = b.targetPc;
@@ -269,8 +279,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case CALL:
                 case CALL_INDIRECT: {
-                    long target = b.kind == Terminator.CALL ? b.targetPc : (hart.getX(b.rs1) + b.imm) & ~1L;
-                    hart.setX(b.rd, b.nextPc);
+                    long target = b.kind == Terminator.CALL ? b.targetPc : (reg(frame, hart, b.rs1) + b.imm) & ~1L;
+                    setReg(frame, hart, b.rd, b.nextPc);
                     if (b.kind == Terminator.CALL && b.targetPc == entryPc) {
                         // Self-recursion is a jump to our own entry: the callee's return then
                         // lands on a return site of this graph (a computed jump we cache), so
@@ -283,9 +293,14 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         bi = 0;
                         continue;
                     }
+                    spill(frame, hart);
                     long resume = call(hart, b, target);
+                    fill(frame, hart);
                     if (resume != b.nextPc) {
-                        return resume; // a longjmp or a return further up: see leave()
+                        // a longjmp or a return further up: see leave()
+                        hart.exitPc = resume;
+                        bi = LEAVE;
+                        continue;
                     }
                     int next = successor(b, false);
                     if (next == EXIT) {
@@ -297,7 +312,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case JUMP_INDIRECT: {
-                    long target = (hart.getX(b.rs1) + b.imm) & ~1L;
+                    long target = (reg(frame, hart, b.rs1) + b.imm) & ~1L;
                     if (target == link) {
                         hart.exitPc = target;
                         bi = LEAVE;
@@ -323,7 +338,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case ECALL: {
                     hart.pc = b.termPc;
+                    spill(frame, hart);
                     code.syscall(hart);
+                    fill(frame, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
                         hart.exitPc = b.nextPc;
@@ -344,6 +361,53 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     throw GuestFault.segv(b.termPc, b.termPc, "instruction fetch from");
                 default:
                     throw CompilerDirectives.shouldNotReachHere();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- registers kept in the frame
+
+    private long reg(VirtualFrame frame, Hart hart, int r) {
+        if (r != 0 && (frameX & (1L << r)) != 0) {
+            return frame.getLongStatic(InsnNode.X_BASE + r);
+        }
+        return hart.getX(r);
+    }
+
+    private void setReg(VirtualFrame frame, Hart hart, int r, long value) {
+        if (r != 0 && (frameX & (1L << r)) != 0) {
+            frame.setLongStatic(InsnNode.X_BASE + r, value);
+        } else {
+            hart.setX(r, value);
+        }
+    }
+
+    /** Loads the registers this function keeps in its frame (on entry, after calls and system calls). */
+    @ExplodeLoop
+    private void fill(VirtualFrame frame, Hart hart) {
+        for (int r = 1; r < 32; r++) {
+            if ((frameX & (1L << r)) != 0) {
+                frame.setLongStatic(InsnNode.X_BASE + r, hart.getX(r));
+            }
+        }
+        for (int r = 0; r < 32; r++) {
+            if ((frameF & (1L << r)) != 0) {
+                frame.setLongStatic(InsnNode.F_BASE + r, hart.getF(r));
+            }
+        }
+    }
+
+    /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
+    @ExplodeLoop
+    private void spill(VirtualFrame frame, Hart hart) {
+        for (int r = 1; r < 32; r++) {
+            if ((frameX & (1L << r)) != 0) {
+                hart.setX(r, frame.getLongStatic(InsnNode.X_BASE + r));
+            }
+        }
+        for (int r = 0; r < 32; r++) {
+            if ((frameF & (1L << r)) != 0) {
+                hart.setF(r, frame.getLongStatic(InsnNode.F_BASE + r));
             }
         }
     }
@@ -419,7 +483,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     /** Translates the block at pc and appends it to the graph. */
     private int blockAt(long pc) {
-        BlockNode block = insert(code.translate(pc));
+        BlockNode translated = code.translate(pc);
+        translated.setRegisterHomes(frameX, frameF);
+        BlockNode block = insert(translated);
         BlockNode[] grown = java.util.Arrays.copyOf(blocks, blocks.length + 1);
         grown[grown.length - 1] = block;
         blocks = grown;
@@ -435,7 +501,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             if (old.code.isValid()) {
                 return;
             }
-            BlockNode fresh = insert(code.translate(old.startPc));
+            BlockNode translated = code.translate(old.startPc);
+            translated.setRegisterHomes(frameX, frameF);
+            BlockNode fresh = insert(translated);
             BlockNode[] copy = blocks.clone();
             copy[bi] = fresh;
             blocks = copy;

@@ -1,0 +1,120 @@
+package org.rvtrace.language.nodes;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rvtrace.language.isa.Decoder;
+import org.rvtrace.language.isa.Format;
+import org.rvtrace.language.isa.Insn;
+import org.rvtrace.language.isa.Opcode.Control;
+import org.rvtrace.language.memory.GuestMemory;
+
+/**
+ * Which registers a function keeps in frame slots: the ones written inside its loops.
+ *
+ * <p>Registers normally live in the {@link org.rvtrace.language.runtime.Hart}'s fields, so a
+ * guest call needs no register shuffling. But a value carried around a loop through a
+ * field is stored and reloaded every iteration; in a frame slot Graal keeps it in a machine
+ * register. So a function's loop-carried registers are loaded into its frame on entry and
+ * after each call, and written back before calls and exits. The set is found once, from
+ * the code reachable by direct branches at the function's creation, and never changes, so
+ * the interpreter and every compiled version agree on where each register lives.
+ */
+final class LoopRegisters {
+    /** Enough to see the loops of ordinary functions; the scan is a heuristic, not a proof. */
+    private static final int MAX_BLOCKS = 256;
+
+    final long x;
+    final long f;
+
+    private LoopRegisters(long x, long f) {
+        this.x = x & ~1L; // x0 is a constant
+        this.f = f;
+    }
+
+    private record Block(long start, long end, long writesX, long writesF, List<Long> successors, long backTarget) {
+    }
+
+    static LoopRegisters scan(GuestMemory mem, long entry) {
+        Map<Long, Block> blocks = new HashMap<>();
+        ArrayDeque<Long> work = new ArrayDeque<>();
+        work.add(entry);
+        while (!work.isEmpty() && blocks.size() < MAX_BLOCKS) {
+            long start = work.poll();
+            if (blocks.containsKey(start)) {
+                continue;
+            }
+            Block b = decode(mem, start, entry);
+            blocks.put(start, b);
+            work.addAll(b.successors());
+        }
+        long x = 0;
+        long f = 0;
+        for (Block tail : blocks.values()) {
+            if (tail.backTarget() < 0) {
+                continue;
+            }
+            // A backward jump: the blocks between its target and itself form the loop.
+            for (Block b : blocks.values()) {
+                if (b.start() >= tail.backTarget() && b.start() <= tail.start()) {
+                    x |= b.writesX();
+                    f |= b.writesF();
+                }
+            }
+        }
+        return new LoopRegisters(x, f);
+    }
+
+    private static Block decode(GuestMemory mem, long start, long entry) {
+        long writesX = 0;
+        long writesF = 0;
+        List<Long> successors = new ArrayList<>();
+        long pc = start;
+        for (int n = 0; n < BlockNode.MAX_INSNS; n++) {
+            Decoder.Fetch fetch = Decoder.fetch(mem, pc);
+            if (fetch.insn() == null) {
+                return new Block(start, pc, writesX, writesF, successors, -1);
+            }
+            Insn insn = fetch.insn();
+            Format format = insn.op.format();
+            if (format != Format.S && format != Format.B) {
+                // Conservative: an rd field may name an x or an f register.
+                writesX |= 1L << insn.rd;
+                writesF |= 1L << insn.rd;
+            }
+            Control control = insn.op.control();
+            long target = insn.pc + insn.imm;
+            switch (control) {
+                case NONE -> {
+                    pc = insn.nextPc();
+                    continue;
+                }
+                case BRANCH -> {
+                    successors.add(target);
+                    successors.add(insn.nextPc());
+                    return new Block(start, insn.nextPc(), writesX, writesF, successors, target <= insn.pc ? target : -1);
+                }
+                case JAL -> {
+                    if (insn.rd == 0) {
+                        successors.add(target);
+                        return new Block(start, insn.nextPc(), writesX, writesF, successors, target <= insn.pc ? target : -1);
+                    }
+                    successors.add(insn.nextPc());
+                    // Self-recursion runs as a jump to the entry: the whole function loops.
+                    return new Block(start, insn.nextPc(), writesX, writesF, successors, target == entry ? entry : -1);
+                }
+                default -> {
+                    if (control == Control.ECALL || (control == Control.JALR && insn.rd != 0)) {
+                        successors.add(insn.nextPc());
+                    }
+                    return new Block(start, insn.nextPc(), writesX, writesF, successors, -1);
+                }
+            }
+        }
+        successors.add(pc);
+        return new Block(start, pc, writesX, writesF, successors, -1);
+    }
+}
