@@ -385,30 +385,27 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     /** Loads the registers this function keeps in its frame (on entry, after calls and system calls). */
     @ExplodeLoop
     private void fill(VirtualFrame frame, Hart hart) {
-        for (int r = 1; r < 32; r++) {
-            if ((frameX & (1L << r)) != 0) {
-                frame.setLongStatic(InsnNode.X_BASE + r, hart.getX(r));
-            }
+        // Loops over the set bits only: the interpreter runs this at every call.
+        for (long m = frameX; m != 0; m &= m - 1) {
+            int r = Long.numberOfTrailingZeros(m);
+            frame.setLongStatic(InsnNode.X_BASE + r, hart.getX(r));
         }
-        for (int r = 0; r < 32; r++) {
-            if ((frameF & (1L << r)) != 0) {
-                frame.setLongStatic(InsnNode.F_BASE + r, hart.getF(r));
-            }
+        for (long m = frameF; m != 0; m &= m - 1) {
+            int r = Long.numberOfTrailingZeros(m);
+            frame.setLongStatic(InsnNode.F_BASE + r, hart.getF(r));
         }
     }
 
     /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
     @ExplodeLoop
     private void spill(VirtualFrame frame, Hart hart) {
-        for (int r = 1; r < 32; r++) {
-            if ((frameX & (1L << r)) != 0) {
-                hart.setX(r, frame.getLongStatic(InsnNode.X_BASE + r));
-            }
+        for (long m = frameX; m != 0; m &= m - 1) {
+            int r = Long.numberOfTrailingZeros(m);
+            hart.setX(r, frame.getLongStatic(InsnNode.X_BASE + r));
         }
-        for (int r = 0; r < 32; r++) {
-            if ((frameF & (1L << r)) != 0) {
-                hart.setF(r, frame.getLongStatic(InsnNode.F_BASE + r));
-            }
+        for (long m = frameF; m != 0; m &= m - 1) {
+            int r = Long.numberOfTrailingZeros(m);
+            hart.setF(r, frame.getLongStatic(InsnNode.F_BASE + r));
         }
     }
 

@@ -47,7 +47,7 @@ final class LoopRegisters {
             if (blocks.containsKey(start)) {
                 continue;
             }
-            Block b = decode(mem, start, entry);
+            Block b = decode(mem, start);
             blocks.put(start, b);
             work.addAll(b.successors());
         }
@@ -68,7 +68,7 @@ final class LoopRegisters {
         return new LoopRegisters(x, f);
     }
 
-    private static Block decode(GuestMemory mem, long start, long entry) {
+    private static Block decode(GuestMemory mem, long start) {
         long writesX = 0;
         long writesF = 0;
         List<Long> successors = new ArrayList<>();
@@ -103,8 +103,9 @@ final class LoopRegisters {
                         return new Block(start, insn.nextPc(), writesX, writesF, successors, target <= insn.pc ? target : -1);
                     }
                     successors.add(insn.nextPc());
-                    // Self-recursion runs as a jump to the entry: the whole function loops.
-                    return new Block(start, insn.nextPc(), writesX, writesF, successors, target == entry ? entry : -1);
+                    // Self-recursion also runs as a jump to the entry, but its registers are
+                    // saved on the guest stack anyway: no loop to keep in machine registers.
+                    return new Block(start, insn.nextPc(), writesX, writesF, successors, -1);
                 }
                 default -> {
                     if (control == Control.ECALL || (control == Control.JALR && insn.rd != 0)) {
