@@ -70,20 +70,26 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     @CompilationFinal private boolean deepRecursionSeen;
 
     public FunctionRootNode(RiscvLanguage language, CodeCache code, GuestMemory mem, long entryPc, String name) {
-        super(language, frameDescriptor());
+        super(language, frameDescriptor(LoopRegisters.scan(mem, entryPc)));
         this.code = code;
         this.mem = mem;
         this.entryPc = entryPc;
         this.name = name;
-        LoopRegisters homes = LoopRegisters.scan(mem, entryPc);
+        LoopRegisters homes = (LoopRegisters) getFrameDescriptor().getInfo();
         this.frameX = homes.x;
         this.frameF = homes.f;
         blockAt(entryPc);
     }
 
-    private static FrameDescriptor frameDescriptor() {
+    /**
+     * Two slots (hart, link pc), then one per register kept in the frame. An interpreted call
+     * allocates and initializes a frame each time (with 66 slots that was a third of the
+     * interpreter's time), so it holds no more than the function needs.
+     */
+    private static FrameDescriptor frameDescriptor(LoopRegisters homes) {
         FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
-        b.addSlots(InsnNode.SLOT_COUNT, FrameSlotKind.Static);
+        b.addSlots(InsnNode.FIXED_SLOTS + Long.bitCount(homes.x) + Long.bitCount(homes.f), FrameSlotKind.Static);
+        b.info(homes);
         return b.build();
     }
 
@@ -369,14 +375,14 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     private long reg(VirtualFrame frame, Hart hart, int r) {
         if (r != 0 && (frameX & (1L << r)) != 0) {
-            return frame.getLongStatic(InsnNode.X_BASE + r);
+            return frame.getLongStatic(InsnNode.xSlot(frameX, r));
         }
         return hart.getX(r);
     }
 
     private void setReg(VirtualFrame frame, Hart hart, int r, long value) {
         if (r != 0 && (frameX & (1L << r)) != 0) {
-            frame.setLongStatic(InsnNode.X_BASE + r, value);
+            frame.setLongStatic(InsnNode.xSlot(frameX, r), value);
         } else {
             hart.setX(r, value);
         }
@@ -388,11 +394,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         // Loops over the set bits only: the interpreter runs this at every call.
         for (long m = frameX; m != 0; m &= m - 1) {
             int r = Long.numberOfTrailingZeros(m);
-            frame.setLongStatic(InsnNode.X_BASE + r, hart.getX(r));
+            frame.setLongStatic(InsnNode.xSlot(frameX, r), hart.getX(r));
         }
         for (long m = frameF; m != 0; m &= m - 1) {
             int r = Long.numberOfTrailingZeros(m);
-            frame.setLongStatic(InsnNode.F_BASE + r, hart.getF(r));
+            frame.setLongStatic(InsnNode.fSlot(frameX, frameF, r), hart.getF(r));
         }
     }
 
@@ -401,11 +407,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     private void spill(VirtualFrame frame, Hart hart) {
         for (long m = frameX; m != 0; m &= m - 1) {
             int r = Long.numberOfTrailingZeros(m);
-            hart.setX(r, frame.getLongStatic(InsnNode.X_BASE + r));
+            hart.setX(r, frame.getLongStatic(InsnNode.xSlot(frameX, r)));
         }
         for (long m = frameF; m != 0; m &= m - 1) {
             int r = Long.numberOfTrailingZeros(m);
-            hart.setF(r, frame.getLongStatic(InsnNode.F_BASE + r));
+            hart.setF(r, frame.getLongStatic(InsnNode.fSlot(frameX, frameF, r)));
         }
     }
 

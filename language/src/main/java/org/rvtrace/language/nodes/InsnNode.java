@@ -20,10 +20,8 @@ public abstract class InsnNode extends Node {
     public static final int HART_SLOT = 0;
     /** Slot of the return address this frame's caller expects (see {@link Hart#linkPc}). */
     public static final int LINK_SLOT = 1;
-    /** Slots of x0..x31 (x0's is never used) and f0..f31 when they live in the frame. */
-    public static final int X_BASE = 2;
-    public static final int F_BASE = 34;
-    public static final int SLOT_COUNT = 66;
+    /** Slots before the registers kept in the frame: those follow, x registers first, in register order. */
+    public static final int FIXED_SLOTS = 2;
     /** Names no register; keeps the masks away from the default 0, which Graal does not fold. */
     static final long SENTINEL = 1L << 63;
 
@@ -33,6 +31,16 @@ public abstract class InsnNode extends Node {
 
     public abstract void execute(VirtualFrame frame);
 
+    /** The frame slot of x register reg, when it is one of {@code frameX}. */
+    static int xSlot(long frameX, int reg) {
+        return FIXED_SLOTS + Long.bitCount(frameX & ((1L << reg) - 1));
+    }
+
+    /** The frame slot of f register reg, when it is one of {@code frameF}. */
+    static int fSlot(long frameX, long frameF, int reg) {
+        return FIXED_SLOTS + Long.bitCount(frameX & ~SENTINEL) + Long.bitCount(frameF & ((1L << reg) - 1));
+    }
+
     /** Set once, when the enclosing block is translated, before the node ever runs. */
     final void setRegisterHomes(long xs, long fs) {
         this.frameX = xs | SENTINEL;
@@ -41,14 +49,14 @@ public abstract class InsnNode extends Node {
 
     protected final long x(VirtualFrame frame, int reg) {
         if (reg != 0 && (frameX & (1L << reg)) != 0) {
-            return frame.getLongStatic(X_BASE + reg);
+            return frame.getLongStatic(xSlot(frameX, reg));
         }
         return hart(frame).getX(reg);
     }
 
     protected final void setX(VirtualFrame frame, int reg, long value) {
         if (reg != 0 && (frameX & (1L << reg)) != 0) {
-            frame.setLongStatic(X_BASE + reg, value);
+            frame.setLongStatic(xSlot(frameX, reg), value);
         } else {
             hart(frame).setX(reg, value);
         }
@@ -57,14 +65,14 @@ public abstract class InsnNode extends Node {
     /** The raw 64 bits of f register {@code reg} (NaN-boxed when it holds a single). */
     protected final long f(VirtualFrame frame, int reg) {
         if ((frameF & (1L << reg)) != 0) {
-            return frame.getLongStatic(F_BASE + reg);
+            return frame.getLongStatic(fSlot(frameX, frameF, reg));
         }
         return hart(frame).getF(reg);
     }
 
     protected final void setF(VirtualFrame frame, int reg, long bits) {
         if ((frameF & (1L << reg)) != 0) {
-            frame.setLongStatic(F_BASE + reg, bits);
+            frame.setLongStatic(fSlot(frameX, frameF, reg), bits);
         } else {
             hart(frame).setF(reg, bits);
         }

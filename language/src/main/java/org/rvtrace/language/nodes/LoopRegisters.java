@@ -68,6 +68,23 @@ final class LoopRegisters {
         return new LoopRegisters(x, f);
     }
 
+    /**
+     * Whether an instruction's rd names an f register: FP loads, fused multiply-adds, and
+     * OP-FP except the conversions to integers, fmv.x, fclass and the comparisons.
+     */
+    private static boolean writesFloatRegister(int bits) {
+        int major = bits & 0x7f;
+        if (major == 0x07 || major == 0x43 || major == 0x47 || major == 0x4b || major == 0x4f) {
+            return true;
+        }
+        if (major != 0x53) {
+            return false;
+        }
+        int funct7 = bits >>> 25;
+        int group = funct7 & ~1; // the low bit is the format (s or d)
+        return group != 0x60 && group != 0x70 && group != 0x50;
+    }
+
     private static Block decode(GuestMemory mem, long start) {
         long writesX = 0;
         long writesF = 0;
@@ -81,9 +98,11 @@ final class LoopRegisters {
             Insn insn = fetch.insn();
             Format format = insn.op.format();
             if (format != Format.S && format != Format.B) {
-                // Conservative: an rd field may name an x or an f register.
-                writesX |= 1L << insn.rd;
-                writesF |= 1L << insn.rd;
+                if (writesFloatRegister(insn.bits)) {
+                    writesF |= 1L << insn.rd;
+                } else {
+                    writesX |= 1L << insn.rd;
+                }
             }
             Control control = insn.op.control();
             long target = insn.pc + insn.imm;
