@@ -91,9 +91,9 @@ public final class BlockNode extends Node {
     }
 
     /** Tells every instruction where the enclosing function keeps each register. */
-    void setRegisterHomes(long frameX, long frameF) {
+    void setRegisterHomes(RegisterHomes homes) {
         for (InsnNode insn : body) {
-            insn.setRegisterHomes(frameX, frameF);
+            insn.setRegisterHomes(homes);
         }
     }
 

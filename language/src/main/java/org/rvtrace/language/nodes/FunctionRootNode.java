@@ -63,21 +63,18 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     private final Map<Long, Integer> blockIndex = new HashMap<>();
     @Child private IndirectCallNode generic = IndirectCallNode.create();
     @CompilationFinal private Object osrMetadata;
-    /** Registers this function keeps in frame slots (see {@link LoopRegisters}); fixed for its lifetime. */
-    private final long frameX;
-    private final long frameF;
+    /** Where this function keeps each register (see {@link LoopRegisters}); fixed for its lifetime. */
+    private final RegisterHomes homes;
     @CompilationFinal private boolean nonLocalExitSeen;
     @CompilationFinal private boolean deepRecursionSeen;
 
     public FunctionRootNode(RiscvLanguage language, CodeCache code, GuestMemory mem, long entryPc, String name) {
-        super(language, frameDescriptor(LoopRegisters.scan(mem, entryPc)));
+        super(language, frameDescriptor(LoopRegisters.scan(mem, entryPc).homes()));
         this.code = code;
         this.mem = mem;
         this.entryPc = entryPc;
         this.name = name;
-        LoopRegisters homes = (LoopRegisters) getFrameDescriptor().getInfo();
-        this.frameX = homes.x;
-        this.frameF = homes.f;
+        this.homes = (RegisterHomes) getFrameDescriptor().getInfo();
         blockAt(entryPc);
     }
 
@@ -86,9 +83,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
      * allocates and initializes a frame each time (with 66 slots that was a third of the
      * interpreter's time), so it holds no more than the function needs.
      */
-    private static FrameDescriptor frameDescriptor(LoopRegisters homes) {
+    private static FrameDescriptor frameDescriptor(RegisterHomes homes) {
         FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
-        b.addSlots(InsnNode.FIXED_SLOTS + Long.bitCount(homes.x) + Long.bitCount(homes.f), FrameSlotKind.Static);
+        b.addSlots(homes.frameSlots(), FrameSlotKind.Static);
         b.info(homes);
         return b.build();
     }
@@ -374,15 +371,17 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     // ---------------------------------------------------------------- registers kept in the frame
 
     private long reg(VirtualFrame frame, Hart hart, int r) {
-        if (r != 0 && (frameX & (1L << r)) != 0) {
-            return frame.getLongStatic(InsnNode.xSlot(frameX, r));
+        int slot = homes.slotOf[r];
+        if (slot >= 0) {
+            return frame.getLongStatic(slot);
         }
         return hart.getX(r);
     }
 
     private void setReg(VirtualFrame frame, Hart hart, int r, long value) {
-        if (r != 0 && (frameX & (1L << r)) != 0) {
-            frame.setLongStatic(InsnNode.xSlot(frameX, r), value);
+        int slot = homes.slotOf[r];
+        if (slot >= 0) {
+            frame.setLongStatic(slot, value);
         } else {
             hart.setX(r, value);
         }
@@ -391,27 +390,25 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     /** Loads the registers this function keeps in its frame (on entry, after calls and system calls). */
     @ExplodeLoop
     private void fill(VirtualFrame frame, Hart hart) {
-        // Loops over the set bits only: the interpreter runs this at every call.
-        for (long m = frameX; m != 0; m &= m - 1) {
-            int r = Long.numberOfTrailingZeros(m);
-            frame.setLongStatic(InsnNode.xSlot(frameX, r), hart.getX(r));
-        }
-        for (long m = frameF; m != 0; m &= m - 1) {
-            int r = Long.numberOfTrailingZeros(m);
-            frame.setLongStatic(InsnNode.fSlot(frameX, frameF, r), hart.getF(r));
+        int[] regs = homes.inFrame;
+        for (int i = 0; i < regs.length; i++) {
+            int r = regs[i];
+            frame.setLongStatic(InsnNode.FIXED_SLOTS + i, r < 32 ? hart.getX(r) : hart.getF(r - 32));
         }
     }
 
     /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
     @ExplodeLoop
     private void spill(VirtualFrame frame, Hart hart) {
-        for (long m = frameX; m != 0; m &= m - 1) {
-            int r = Long.numberOfTrailingZeros(m);
-            hart.setX(r, frame.getLongStatic(InsnNode.xSlot(frameX, r)));
-        }
-        for (long m = frameF; m != 0; m &= m - 1) {
-            int r = Long.numberOfTrailingZeros(m);
-            hart.setF(r, frame.getLongStatic(InsnNode.fSlot(frameX, frameF, r)));
+        int[] regs = homes.inFrame;
+        for (int i = 0; i < regs.length; i++) {
+            int r = regs[i];
+            long value = frame.getLongStatic(InsnNode.FIXED_SLOTS + i);
+            if (r < 32) {
+                hart.setX(r, value);
+            } else {
+                hart.setF(r - 32, value);
+            }
         }
     }
 
@@ -487,7 +484,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     /** Translates the block at pc and appends it to the graph. */
     private int blockAt(long pc) {
         BlockNode translated = code.translate(pc);
-        translated.setRegisterHomes(frameX, frameF);
+        translated.setRegisterHomes(homes);
         BlockNode block = insert(translated);
         BlockNode[] grown = java.util.Arrays.copyOf(blocks, blocks.length + 1);
         grown[grown.length - 1] = block;
@@ -505,7 +502,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 return;
             }
             BlockNode translated = code.translate(old.startPc);
-            translated.setRegisterHomes(frameX, frameF);
+            translated.setRegisterHomes(homes);
             BlockNode fresh = insert(translated);
             BlockNode[] copy = blocks.clone();
             copy[bi] = fresh;

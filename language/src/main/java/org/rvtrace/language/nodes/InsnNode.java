@@ -22,41 +22,27 @@ public abstract class InsnNode extends Node {
     public static final int LINK_SLOT = 1;
     /** Slots before the registers kept in the frame: those follow, x registers first, in register order. */
     public static final int FIXED_SLOTS = 2;
-    /** Names no register; keeps the masks away from the default 0, which Graal does not fold. */
-    static final long SENTINEL = 1L << 63;
-
-    /** Registers the enclosing function keeps in frame slots (bit n = xn, fn), plus {@link #SENTINEL}. */
-    @CompilationFinal private long frameX;
-    @CompilationFinal private long frameF;
+    /** Where the enclosing function keeps each register; set once, before the node ever runs. */
+    @CompilationFinal private RegisterHomes homes;
 
     public abstract void execute(VirtualFrame frame);
 
-    /** The frame slot of x register reg, when it is one of {@code frameX}. */
-    static int xSlot(long frameX, int reg) {
-        return FIXED_SLOTS + Long.bitCount(frameX & ((1L << reg) - 1));
-    }
-
-    /** The frame slot of f register reg, when it is one of {@code frameF}. */
-    static int fSlot(long frameX, long frameF, int reg) {
-        return FIXED_SLOTS + Long.bitCount(frameX & ~SENTINEL) + Long.bitCount(frameF & ((1L << reg) - 1));
-    }
-
-    /** Set once, when the enclosing block is translated, before the node ever runs. */
-    final void setRegisterHomes(long xs, long fs) {
-        this.frameX = xs | SENTINEL;
-        this.frameF = fs | SENTINEL;
+    final void setRegisterHomes(RegisterHomes registerHomes) {
+        this.homes = registerHomes;
     }
 
     protected final long x(VirtualFrame frame, int reg) {
-        if (reg != 0 && (frameX & (1L << reg)) != 0) {
-            return frame.getLongStatic(xSlot(frameX, reg));
+        int slot = homes.slotOf[reg];
+        if (slot >= 0) {
+            return frame.getLongStatic(slot);
         }
         return hart(frame).getX(reg);
     }
 
     protected final void setX(VirtualFrame frame, int reg, long value) {
-        if (reg != 0 && (frameX & (1L << reg)) != 0) {
-            frame.setLongStatic(xSlot(frameX, reg), value);
+        int slot = homes.slotOf[reg];
+        if (slot >= 0) {
+            frame.setLongStatic(slot, value);
         } else {
             hart(frame).setX(reg, value);
         }
@@ -64,15 +50,17 @@ public abstract class InsnNode extends Node {
 
     /** The raw 64 bits of f register {@code reg} (NaN-boxed when it holds a single). */
     protected final long f(VirtualFrame frame, int reg) {
-        if ((frameF & (1L << reg)) != 0) {
-            return frame.getLongStatic(fSlot(frameX, frameF, reg));
+        int slot = homes.slotOf[32 + reg];
+        if (slot >= 0) {
+            return frame.getLongStatic(slot);
         }
         return hart(frame).getF(reg);
     }
 
     protected final void setF(VirtualFrame frame, int reg, long bits) {
-        if ((frameF & (1L << reg)) != 0) {
-            frame.setLongStatic(fSlot(frameX, frameF, reg), bits);
+        int slot = homes.slotOf[32 + reg];
+        if (slot >= 0) {
+            frame.setLongStatic(slot, bits);
         } else {
             hart(frame).setF(reg, bits);
         }

@@ -35,6 +35,10 @@ final class LoopRegisters {
         this.f = f;
     }
 
+    RegisterHomes homes() {
+        return new RegisterHomes(x, f);
+    }
+
     private record Block(long start, long end, long writesX, long writesF, List<Long> successors, long backTarget) {
     }
 
