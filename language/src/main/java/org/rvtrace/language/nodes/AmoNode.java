@@ -4,6 +4,8 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 
+import org.rvtrace.language.runtime.Hart;
+
 /**
  * amo{swap,add,xor,and,or,min,max,minu,maxu}.{w,d}: atomically {@code rd = mem[rs1];
  * mem[rs1] = op(rd, rs2)}, as one host atomic, so it is atomic against every other hart.
@@ -29,9 +31,9 @@ public final class AmoNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        long addr = x(frame, rs1);
-        long value = x(frame, rs2);
+    public void execute(VirtualFrame frame, Hart hart) {
+        long addr = x(frame, hart, rs1);
+        long value = x(frame, hart, rs2);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         long old;
         if (word) {
@@ -60,6 +62,6 @@ public final class AmoNode extends InsnNode {
                 old = o;
             }
         }
-        setX(frame, rd, old);
+        setX(frame, hart, rd, old);
     }
 }

@@ -15,6 +15,7 @@ import org.rvtrace.language.isa.Insn;
 import org.rvtrace.language.isa.Opcode.Control;
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.CodeCache;
+import org.rvtrace.language.runtime.Hart;
 
 /**
  * A guest basic block: straight-line instruction nodes, then a {@link Terminator} that the
@@ -98,9 +99,9 @@ public final class BlockNode extends Node {
     }
 
     @ExplodeLoop
-    void executeBody(VirtualFrame frame) {
+    void executeBody(VirtualFrame frame, Hart hart) {
         for (InsnNode insn : body) {
-            insn.execute(frame);
+            insn.execute(frame, hart);
         }
     }
 

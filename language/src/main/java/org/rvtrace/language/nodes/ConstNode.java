@@ -2,6 +2,8 @@ package org.rvtrace.language.nodes;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import org.rvtrace.language.runtime.Hart;
+
 /** {@code rd = value}: lui, and auipc (whose pc is known at translation time). */
 public final class ConstNode extends InsnNode {
     private final int rd;
@@ -13,7 +15,7 @@ public final class ConstNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        setX(frame, rd, value);
+    public void execute(VirtualFrame frame, Hart hart) {
+        setX(frame, hart, rd, value);
     }
 }

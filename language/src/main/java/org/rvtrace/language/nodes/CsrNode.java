@@ -48,9 +48,8 @@ public final class CsrNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        Hart hart = hart(frame);
-        long operand = immediate ? rs1 : x(frame, rs1);
+    public void execute(VirtualFrame frame, Hart hart) {
+        long operand = immediate ? rs1 : x(frame, hart, rs1);
         long old = read(hart);
         if (writes()) {
             long value = switch (kind) {
@@ -60,7 +59,7 @@ public final class CsrNode extends InsnNode {
             };
             write(hart, value);
         }
-        setX(frame, rd, old);
+        setX(frame, hart, rd, old);
     }
 
     private long read(Hart hart) {

@@ -4,13 +4,15 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 
+import org.rvtrace.language.runtime.Hart;
+
 /**
  * fence: a full host fence, the strongest ordering RISC-V can ask for. (fence.i needs
  * nothing here: stores into translated code invalidate it as they happen.)
  */
 public final class FenceNode extends InsnNode {
     @Override
-    public void execute(VirtualFrame frame) {
+    public void execute(VirtualFrame frame, Hart hart) {
         GuestMemory.fullFence();
     }
 }

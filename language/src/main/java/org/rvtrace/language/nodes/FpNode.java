@@ -37,8 +37,7 @@ public final class FpNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        Hart hart = hart(frame);
+    public void execute(VirtualFrame frame, Hart hart) {
         int mode = rm;
         if (mode == DYN) {
             mode = hart.frm;
@@ -51,11 +50,11 @@ public final class FpNode extends InsnNode {
         long b;
         long c;
         if (op.src == FpOp.F.F) {
-            a = f(frame, rs1);
-            b = f(frame, rs2);
-            c = f(frame, rs3);
+            a = f(frame, hart, rs1);
+            b = f(frame, hart, rs2);
+            c = f(frame, hart, rs3);
         } else {
-            a = x(frame, rs1);
+            a = x(frame, hart, rs1);
             b = 0;
             c = 0;
         }
@@ -73,9 +72,9 @@ public final class FpNode extends InsnNode {
             result = op.apply(a, b, c, mode, hart.fflags);
         }
         if (op.dst == FpOp.F.F) {
-            setF(frame, rd, result);
+            setF(frame, hart, rd, result);
         } else {
-            setX(frame, rd, result);
+            setX(frame, hart, rd, result);
         }
     }
 }

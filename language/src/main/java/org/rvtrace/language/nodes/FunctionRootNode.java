@@ -224,7 +224,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 retranslate(bi);
                 continue;
             }
-            b.executeBody(frame);
+            b.executeBody(frame, hart);
             // Every path ends in "bi = <constant>; continue": a merge inside the loop body
             // would turn the block index into a phi, and the explosion would fail.
             switch (b.kind) {

@@ -25,48 +25,46 @@ public abstract class InsnNode extends Node {
     /** Where the enclosing function keeps each register; set once, before the node ever runs. */
     @CompilationFinal private RegisterHomes homes;
 
-    public abstract void execute(VirtualFrame frame);
+    /** The hart is passed along (it is also in the frame) so the interpreter need not fetch it per instruction. */
+    public abstract void execute(VirtualFrame frame, Hart hart);
 
     final void setRegisterHomes(RegisterHomes registerHomes) {
         this.homes = registerHomes;
     }
 
-    protected final long x(VirtualFrame frame, int reg) {
+    protected final long x(VirtualFrame frame, Hart hart, int reg) {
         int slot = homes.slotOf[reg];
         if (slot >= 0) {
             return frame.getLongStatic(slot);
         }
-        return hart(frame).getX(reg);
+        return hart.getX(reg);
     }
 
-    protected final void setX(VirtualFrame frame, int reg, long value) {
+    protected final void setX(VirtualFrame frame, Hart hart, int reg, long value) {
         int slot = homes.slotOf[reg];
         if (slot >= 0) {
             frame.setLongStatic(slot, value);
         } else {
-            hart(frame).setX(reg, value);
+            hart.setX(reg, value);
         }
     }
 
     /** The raw 64 bits of f register {@code reg} (NaN-boxed when it holds a single). */
-    protected final long f(VirtualFrame frame, int reg) {
+    protected final long f(VirtualFrame frame, Hart hart, int reg) {
         int slot = homes.slotOf[32 + reg];
         if (slot >= 0) {
             return frame.getLongStatic(slot);
         }
-        return hart(frame).getF(reg);
+        return hart.getF(reg);
     }
 
-    protected final void setF(VirtualFrame frame, int reg, long bits) {
+    protected final void setF(VirtualFrame frame, Hart hart, int reg, long bits) {
         int slot = homes.slotOf[32 + reg];
         if (slot >= 0) {
             frame.setLongStatic(slot, bits);
         } else {
-            hart(frame).setF(reg, bits);
+            hart.setF(reg, bits);
         }
     }
 
-    protected static Hart hart(VirtualFrame frame) {
-        return CompilerDirectives.castExact(frame.getObjectStatic(HART_SLOT), Hart.class);
-    }
 }

@@ -2,6 +2,8 @@ package org.rvtrace.language.nodes;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import org.rvtrace.language.runtime.Hart;
+
 /** {@code rd = op(rs1, imm)}: addi, slti, slli, addiw, ... */
 public final class IntImmNode extends InsnNode {
     private final int rd;
@@ -17,7 +19,7 @@ public final class IntImmNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        setX(frame, rd, op.apply(x(frame, rs1), imm));
+    public void execute(VirtualFrame frame, Hart hart) {
+        setX(frame, hart, rd, op.apply(x(frame, hart, rs1), imm));
     }
 }

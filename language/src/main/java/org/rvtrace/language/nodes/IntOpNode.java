@@ -2,6 +2,8 @@ package org.rvtrace.language.nodes;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import org.rvtrace.language.runtime.Hart;
+
 /** {@code rd = op(rs1, rs2)}: add, sltu, mulh, divw, ... */
 public final class IntOpNode extends InsnNode {
     private final int rd;
@@ -17,7 +19,7 @@ public final class IntOpNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        setX(frame, rd, op.apply(x(frame, rs1), x(frame, rs2)));
+    public void execute(VirtualFrame frame, Hart hart) {
+        setX(frame, hart, rd, op.apply(x(frame, hart, rs1), x(frame, hart, rs2)));
     }
 }

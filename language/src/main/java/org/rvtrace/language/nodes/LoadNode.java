@@ -4,6 +4,8 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 
+import org.rvtrace.language.runtime.Hart;
+
 /** {@code rd = mem[rs1 + imm]} (lb ... ld, lbu ... lwu); flw/fld with {@code fp}. */
 public final class LoadNode extends InsnNode {
     private final GuestMemory mem;
@@ -25,14 +27,14 @@ public final class LoadNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        long value = width.load(mem, x(frame, rs1) + imm, pc);
+    public void execute(VirtualFrame frame, Hart hart) {
+        long value = width.load(mem, x(frame, hart, rs1) + imm, pc);
         if (!fp) {
-            setX(frame, rd, value);
+            setX(frame, hart, rd, value);
         } else if (width == Width.W) {
-            setF(frame, rd, value | 0xffffffff00000000L); // flw NaN-boxes the single
+            setF(frame, hart, rd, value | 0xffffffff00000000L); // flw NaN-boxes the single
         } else {
-            setF(frame, rd, value);
+            setF(frame, hart, rd, value);
         }
     }
 }

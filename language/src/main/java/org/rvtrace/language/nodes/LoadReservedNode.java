@@ -27,13 +27,12 @@ public final class LoadReservedNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        long addr = x(frame, rs1);
+    public void execute(VirtualFrame frame, Hart hart) {
+        long addr = x(frame, hart, rs1);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         long value = word ? mem.getVolatile32(addr) : mem.getVolatile64(addr);
-        Hart hart = hart(frame);
         hart.reservedAddr = addr;
         hart.reservedValue = value;
-        setX(frame, rd, value);
+        setX(frame, hart, rd, value);
     }
 }

@@ -24,16 +24,15 @@ public final class StoreConditionalNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        long addr = x(frame, rs1);
+    public void execute(VirtualFrame frame, Hart hart) {
+        long addr = x(frame, hart, rs1);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
-        Hart hart = hart(frame);
         boolean ok = false;
         if (hart.reservedAddr == addr) {
-            long value = x(frame, rs2);
+            long value = x(frame, hart, rs2);
             ok = word ? mem.cas32(addr, (int) hart.reservedValue, (int) value) : mem.cas64(addr, hart.reservedValue, value);
         }
         hart.reservedAddr = -1;
-        setX(frame, rd, ok ? 0 : 1);
+        setX(frame, hart, rd, ok ? 0 : 1);
     }
 }

@@ -5,6 +5,8 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import org.rvtrace.language.memory.CodeModifiedException;
 import org.rvtrace.language.memory.GuestMemory;
 
+import org.rvtrace.language.runtime.Hart;
+
 /** {@code mem[rs1 + imm] = rs2} (sb ... sd); fsw/fsd with {@code fp}. */
 public final class StoreNode extends InsnNode {
     private final GuestMemory mem;
@@ -28,10 +30,10 @@ public final class StoreNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame) {
-        long value = fp ? f(frame, rs2) : x(frame, rs2);
+    public void execute(VirtualFrame frame, Hart hart) {
+        long value = fp ? f(frame, hart, rs2) : x(frame, hart, rs2);
         try {
-            width.store(mem, x(frame, rs1) + imm, value, pc);
+            width.store(mem, x(frame, hart, rs1) + imm, value, pc);
         } catch (CodeModifiedException e) {
             // The store rewrote translated code: resume after it, through fresh translation.
             throw new CodeModifiedException(nextPc);
