@@ -171,10 +171,6 @@ public final class ElfFile {
         return null;
     }
 
-    public boolean hasCompressed() {
-        return (flags & EF_RISCV_RVC) != 0;
-    }
-
     private String string(long tableOffset, long tableSize, long index) {
         if (index >= tableSize) {
             return "";

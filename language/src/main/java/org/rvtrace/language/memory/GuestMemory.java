@@ -185,14 +185,6 @@ public final class GuestMemory implements AutoCloseable {
         return UNSAFE.getByte(base + addr);
     }
 
-    /** Instruction fetch: the page must be executable. */
-    public int fetch16(long addr, long pc) {
-        if ((addr >>> 32) != 0 || (pageFlags[(int) (addr >>> PAGE_SHIFT)] & EXEC) == 0) {
-            throw GuestFault.segv(pc, addr, "instruction fetch from");
-        }
-        return UNSAFE.getShort(base + addr) & 0xffff;
-    }
-
     // ---------------------------------------------------------------- guest stores
 
     /** A store may stay on the fast path when its page is writable and holds no code. */

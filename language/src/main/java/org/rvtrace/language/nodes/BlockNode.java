@@ -105,10 +105,6 @@ public final class BlockNode extends Node {
         }
     }
 
-    public int instructionCount() {
-        return body.length + (kind == Terminator.FALL ? 0 : 1);
-    }
-
     /** Decodes the block that starts at pc from guest memory as it is now. */
     public static BlockNode translate(GuestMemory mem, CodeCache cache, long startPc) {
         List<InsnNode> body = new ArrayList<>();

@@ -509,8 +509,4 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             blocks = copy;
         }
     }
-
-    public int blockCount() {
-        return blocks.length;
-    }
 }

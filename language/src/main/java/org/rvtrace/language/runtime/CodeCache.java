@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -28,7 +27,6 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
     private final Map<Long, FunctionRootNode> functions = new ConcurrentHashMap<>();
     /** Page number to the blocks decoded (in part) from it. Guarded by this. */
     private final Map<Long, List<BlockNode>> blocksByPage = new HashMap<>();
-    private final AtomicLong invalidatedBlocks = new AtomicLong();
 
     public CodeCache(RiscvLanguage language, RiscvContext context, GuestMemory mem) {
         this.language = language;
@@ -87,22 +85,12 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
                     it.remove();
                     if (b.code.isValid()) {
                         b.code.invalidate();
-                        invalidatedBlocks.incrementAndGet();
                         any = true;
                     }
                 }
             }
         }
         return any;
-    }
-
-    /** Blocks thrown away because their code changed (for tests and statistics). */
-    public long invalidatedBlocks() {
-        return invalidatedBlocks.get();
-    }
-
-    public int functionCount() {
-        return functions.size();
     }
 
     @TruffleBoundary
