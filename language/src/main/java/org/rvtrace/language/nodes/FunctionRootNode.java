@@ -120,12 +120,12 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         hart.depth = depth + 1;
         frame.setObjectStatic(InsnNode.HART_SLOT, hart);
         frame.setLongStatic(InsnNode.LINK_SLOT, link);
-        fill(frame, hart);
+        homes.fill(frame, hart);
         long pc;
         try {
             pc = run(frame, 0, hart, link);
         } catch (CodeModifiedException e) {
-            spill(frame, hart);
+            homes.spill(frame, hart);
             pc = e.resumePc;
         }
         pc = leave(hart, pc, link, depth);
@@ -186,7 +186,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         try {
             return run(osrFrame, target, hart, link);
         } catch (CodeModifiedException e) {
-            spill(osrFrame, hart);
+            homes.spill(osrFrame, hart);
             return e.resumePc;
         }
     }
@@ -205,8 +205,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     /**
      * Runs the block graph from block {@code start} until control leaves it; returns the pc
-     * where it left. Block indices are constants of the
-     * partial evaluation, so every jump between blocks compiles to a direct jump.
+     * where it left. Block indices are constants of the partial evaluation, so every jump
+     * between blocks compiles to a direct jump.
      */
     @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
     @BytecodeInterpreterSwitch
@@ -215,7 +215,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         outer: while (true) {
             CompilerAsserts.partialEvaluationConstant(bi);
             if (bi == LEAVE) {
-                spill(frame, hart);
+                homes.spill(frame, hart);
                 return hart.exitPc;
             }
             BlockNode b = blocks[bi];
@@ -239,7 +239,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case BRANCH:
-                    if (b.cond.test(reg(frame, hart, b.rs1), reg(frame, hart, b.rs2))) {
+                    if (b.cond.test(homes.getX(frame, hart, b.rs1), homes.getX(frame, hart, b.rs2))) {
                         int next = successor(b, true);
                         if (next == EXIT) {
                             hart.exitPc = b.targetPc;
@@ -282,8 +282,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case CALL:
                 case CALL_INDIRECT: {
-                    long target = b.kind == Terminator.CALL ? b.targetPc : (reg(frame, hart, b.rs1) + b.imm) & ~1L;
-                    setReg(frame, hart, b.rd, b.nextPc);
+                    long target = b.kind == Terminator.CALL ? b.targetPc : (homes.getX(frame, hart, b.rs1) + b.imm) & ~1L;
+                    homes.setX(frame, hart, b.rd, b.nextPc);
                     if (b.kind == Terminator.CALL && b.targetPc == entryPc) {
                         // Self-recursion is a jump to our own entry: the callee's return then
                         // lands on a return site of this graph (a computed jump we cache), so
@@ -296,9 +296,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         bi = 0;
                         continue;
                     }
-                    spill(frame, hart);
+                    homes.spill(frame, hart);
                     long resume = call(hart, b, target);
-                    fill(frame, hart);
+                    homes.fill(frame, hart);
                     if (resume != b.nextPc) {
                         // a longjmp or a return further up: see leave()
                         hart.exitPc = resume;
@@ -315,7 +315,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case JUMP_INDIRECT: {
-                    long target = (reg(frame, hart, b.rs1) + b.imm) & ~1L;
+                    long target = (homes.getX(frame, hart, b.rs1) + b.imm) & ~1L;
                     if (target == link) {
                         hart.exitPc = target;
                         bi = LEAVE;
@@ -341,9 +341,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case ECALL: {
                     hart.pc = b.termPc;
-                    spill(frame, hart);
+                    homes.spill(frame, hart);
                     code.syscall(hart);
-                    fill(frame, hart);
+                    homes.fill(frame, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
                         hart.exitPc = b.nextPc;
@@ -364,50 +364,6 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     throw GuestFault.segv(b.termPc, b.termPc, "instruction fetch from");
                 default:
                     throw CompilerDirectives.shouldNotReachHere();
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- registers kept in the frame
-
-    private long reg(VirtualFrame frame, Hart hart, int r) {
-        int slot = homes.slotOf[r];
-        if (slot >= 0) {
-            return frame.getLongStatic(slot);
-        }
-        return hart.getX(r);
-    }
-
-    private void setReg(VirtualFrame frame, Hart hart, int r, long value) {
-        int slot = homes.slotOf[r];
-        if (slot >= 0) {
-            frame.setLongStatic(slot, value);
-        } else {
-            hart.setX(r, value);
-        }
-    }
-
-    /** Loads the registers this function keeps in its frame (on entry, after calls and system calls). */
-    @ExplodeLoop
-    private void fill(VirtualFrame frame, Hart hart) {
-        int[] regs = homes.inFrame;
-        for (int i = 0; i < regs.length; i++) {
-            int r = regs[i];
-            frame.setLongStatic(InsnNode.FIXED_SLOTS + i, r < 32 ? hart.getX(r) : hart.getF(r - 32));
-        }
-    }
-
-    /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
-    @ExplodeLoop
-    private void spill(VirtualFrame frame, Hart hart) {
-        int[] regs = homes.inFrame;
-        for (int i = 0; i < regs.length; i++) {
-            int r = regs[i];
-            long value = frame.getLongStatic(InsnNode.FIXED_SLOTS + i);
-            if (r < 32) {
-                hart.setX(r, value);
-            } else {
-                hart.setF(r - 32, value);
             }
         }
     }
@@ -481,11 +437,16 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         }
     }
 
-    /** Translates the block at pc and appends it to the graph. */
-    private int blockAt(long pc) {
+    /** Decodes the block at pc as it is in memory now, for this function's register homes. */
+    private BlockNode translate(long pc) {
         BlockNode translated = code.translate(pc);
         translated.setRegisterHomes(homes);
-        BlockNode block = insert(translated);
+        return insert(translated);
+    }
+
+    /** Translates the block at pc and appends it to the graph. */
+    private int blockAt(long pc) {
+        BlockNode block = translate(pc);
         BlockNode[] grown = java.util.Arrays.copyOf(blocks, blocks.length + 1);
         grown[grown.length - 1] = block;
         blocks = grown;
@@ -501,9 +462,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             if (old.code.isValid()) {
                 return;
             }
-            BlockNode translated = code.translate(old.startPc);
-            translated.setRegisterHomes(homes);
-            BlockNode fresh = insert(translated);
+            BlockNode fresh = translate(old.startPc);
             BlockNode[] copy = blocks.clone();
             copy[bi] = fresh;
             blocks = copy;

@@ -33,38 +33,19 @@ public abstract class InsnNode extends Node {
     }
 
     protected final long x(VirtualFrame frame, Hart hart, int reg) {
-        int slot = homes.slotOf[reg];
-        if (slot >= 0) {
-            return frame.getLongStatic(slot);
-        }
-        return hart.getX(reg);
+        return homes.getX(frame, hart, reg);
     }
 
     protected final void setX(VirtualFrame frame, Hart hart, int reg, long value) {
-        int slot = homes.slotOf[reg];
-        if (slot >= 0) {
-            frame.setLongStatic(slot, value);
-        } else {
-            hart.setX(reg, value);
-        }
+        homes.setX(frame, hart, reg, value);
     }
 
     /** The raw 64 bits of f register {@code reg} (NaN-boxed when it holds a single). */
     protected final long f(VirtualFrame frame, Hart hart, int reg) {
-        int slot = homes.slotOf[32 + reg];
-        if (slot >= 0) {
-            return frame.getLongStatic(slot);
-        }
-        return hart.getF(reg);
+        return homes.getF(frame, hart, reg);
     }
 
     protected final void setF(VirtualFrame frame, Hart hart, int reg, long bits) {
-        int slot = homes.slotOf[32 + reg];
-        if (slot >= 0) {
-            frame.setLongStatic(slot, bits);
-        } else {
-            hart.setF(reg, bits);
-        }
+        homes.setF(frame, hart, reg, bits);
     }
-
 }

@@ -1,6 +1,10 @@
 package org.rvtrace.language.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+
+import org.rvtrace.language.runtime.Hart;
 
 /**
  * Where one function keeps each register: in the hart, or in a frame slot (the registers
@@ -35,5 +39,59 @@ final class RegisterHomes {
 
     int frameSlots() {
         return InsnNode.FIXED_SLOTS + inFrame.length;
+    }
+
+    long getX(VirtualFrame frame, Hart hart, int reg) {
+        int slot = slotOf[reg];
+        return slot >= 0 ? frame.getLongStatic(slot) : hart.getX(reg);
+    }
+
+    void setX(VirtualFrame frame, Hart hart, int reg, long value) {
+        int slot = slotOf[reg];
+        if (slot >= 0) {
+            frame.setLongStatic(slot, value);
+        } else {
+            hart.setX(reg, value);
+        }
+    }
+
+    /** The raw 64 bits of f register reg (NaN-boxed when it holds a single). */
+    long getF(VirtualFrame frame, Hart hart, int reg) {
+        int slot = slotOf[32 + reg];
+        return slot >= 0 ? frame.getLongStatic(slot) : hart.getF(reg);
+    }
+
+    void setF(VirtualFrame frame, Hart hart, int reg, long bits) {
+        int slot = slotOf[32 + reg];
+        if (slot >= 0) {
+            frame.setLongStatic(slot, bits);
+        } else {
+            hart.setF(reg, bits);
+        }
+    }
+
+    /** Loads the registers kept in the frame (on entry, after calls and system calls). */
+    @ExplodeLoop
+    void fill(VirtualFrame frame, Hart hart) {
+        int[] regs = inFrame;
+        for (int i = 0; i < regs.length; i++) {
+            int r = regs[i];
+            frame.setLongStatic(InsnNode.FIXED_SLOTS + i, r < 32 ? hart.getX(r) : hart.getF(r - 32));
+        }
+    }
+
+    /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
+    @ExplodeLoop
+    void spill(VirtualFrame frame, Hart hart) {
+        int[] regs = inFrame;
+        for (int i = 0; i < regs.length; i++) {
+            int r = regs[i];
+            long value = frame.getLongStatic(InsnNode.FIXED_SLOTS + i);
+            if (r < 32) {
+                hart.setX(r, value);
+            } else {
+                hart.setF(r - 32, value);
+            }
+        }
     }
 }
