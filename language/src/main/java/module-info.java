@@ -8,6 +8,10 @@ module org.rvtrace.language {
     exports org.rvtrace.language.elf;
     exports org.rvtrace.language.memory;
     exports org.rvtrace.language.runtime;
+    exports org.rvtrace.language.isa;
+    exports org.rvtrace.language.tracing;
+
+    uses org.rvtrace.language.tracing.TracingProvider;
 
     provides com.oracle.truffle.api.provider.TruffleLanguageProvider with org.rvtrace.language.RiscvLanguageProvider;
 }

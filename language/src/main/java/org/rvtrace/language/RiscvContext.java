@@ -8,7 +8,20 @@ import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.graalvm.options.OptionValues;
+
+import org.rvtrace.language.elf.AddressSpace;
 import org.rvtrace.language.elf.LoadedProgram;
+import org.rvtrace.language.runtime.HostCalls;
+import org.rvtrace.language.runtime.RiscvError;
+import org.rvtrace.language.tracing.GuestTracing;
+import org.rvtrace.language.tracing.HostFunction;
+import org.rvtrace.language.tracing.TracingOptions;
+import org.rvtrace.language.tracing.TracingProvider;
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.CodeCache;
 import org.rvtrace.language.syscall.Syscalls;
@@ -24,7 +37,11 @@ public final class RiscvContext {
     public final boolean strace;
     public final int maxCallDepth;
     private final Syscalls syscalls;
+    private final TracingOptions tracingOptions;
     private LoadedProgram program;
+    private String programName = "";
+    private HostCalls hostCalls;
+    private GuestTracing tracing;
 
     RiscvContext(RiscvLanguage language, Env env) {
         this.language = language;
@@ -34,6 +51,87 @@ public final class RiscvContext {
         this.strace = env.getOptions().get(RiscvLanguage.Strace);
         this.maxCallDepth = env.getOptions().get(RiscvLanguage.MaxCallDepth);
         this.syscalls = new Syscalls(this);
+        this.tracingOptions = tracingOptions(env.getOptions());
+    }
+
+    private static TracingOptions tracingOptions(OptionValues o) {
+        String tracer = o.get(RiscvLanguage.Ftrace);
+        String output = o.get(RiscvLanguage.FtraceOutput);
+        return new TracingOptions(tracer.isEmpty() ? null : tracer, output.isEmpty() ? null : output, globs(o.get(RiscvLanguage.FtraceFilter)),
+                        globs(o.get(RiscvLanguage.FtraceNotrace)), o.get(RiscvLanguage.FtraceScheme), o.get(RiscvLanguage.FtraceSites),
+                        o.get(RiscvLanguage.FtraceClock), o.get(RiscvLanguage.FtraceTracingOn));
+    }
+
+    private static List<String> globs(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
+    }
+
+    /**
+     * Hands the loaded process to the tracing provider (the ftrace runtime) when an option
+     * asks for tracing. Runs before the program's first instruction.
+     */
+    public void attachTracing() {
+        if (!tracingOptions.anything()) {
+            return;
+        }
+        TracingProvider provider = ServiceLoader.load(TracingProvider.class, RiscvContext.class.getClassLoader()).findFirst()
+                        .or(() -> ServiceLoader.load(TracingProvider.class).findFirst())
+                        .orElseThrow(() -> new RiscvError("ftrace options given, but the ftrace runtime (rvtrace-ftrace-runtime) is not installed"));
+        tracing = provider.attach(new GuestTracingHost(this, tracingOptions));
+    }
+
+    /** The process's tracing, or null. */
+    public GuestTracing tracing() {
+        return tracing;
+    }
+
+    /** Ends tracing (writes what is buffered); safe to call more than once. */
+    public void endTracing() {
+        GuestTracing t = tracing;
+        tracing = null;
+        if (t != null) {
+            t.processEnded();
+        }
+    }
+
+    public synchronized HostCalls hostCalls() {
+        if (hostCalls == null) {
+            long length = GuestMemory.PAGE_SIZE;
+            long at = reserveNearText(length, "[hostcalls]");
+            memory.protect(at, length, GuestMemory.READ | GuestMemory.EXEC);
+            hostCalls = new HostCalls(memory, at, length);
+        }
+        return hostCalls;
+    }
+
+    /**
+     * Free pages for rvtrace's own code and data, within ±2 GiB of the whole program (an
+     * auipc+jalr pair at any function reaches them): below the program if there is room
+     * (page 0 stays unmapped), else above it, past a gap left for the heap.
+     */
+    synchronized long reserveNearText(long length, String name) {
+        long size = AddressSpace.pageUp(length);
+        long reach = 1L << 31;
+        long low = AddressSpace.pageDown(program.start);
+        for (long at = low - size - GuestMemory.PAGE_SIZE; at >= GuestMemory.PAGE_SIZE && program.end - at < reach; at -= GuestMemory.PAGE_SIZE) {
+            if (memory.isFree(at, size)) {
+                return at;
+            }
+        }
+        for (long at = AddressSpace.pageUp(program.end) + HEAP_GAP; at + size - program.start < reach; at += GuestMemory.PAGE_SIZE) {
+            if (memory.isFree(at, size)) {
+                return at;
+            }
+        }
+        throw GuestTracingHost.noRoom(length);
+    }
+
+    /** Room left for brk above the program when rvtrace's pages have to go there. */
+    private static final long HEAP_GAP = 1L << 30;
+
+    public HostFunction hostFunction(long pc, int id) {
+        HostCalls h = hostCalls;
+        return h == null ? null : h.at(pc, id);
     }
 
     public static RiscvContext get(Node node) {
@@ -48,8 +146,13 @@ public final class RiscvContext {
         return program;
     }
 
-    public void setProgram(LoadedProgram program) {
+    public void setProgram(LoadedProgram program, String name) {
         this.program = program;
+        this.programName = name;
+    }
+
+    public String programName() {
+        return programName;
     }
 
     public String symbolize(long pc) {
@@ -81,6 +184,7 @@ public final class RiscvContext {
     }
 
     void dispose() {
+        endTracing();
         syscalls.closeAll();
         memory.close();
     }

@@ -40,6 +40,39 @@ public final class RiscvLanguage extends TruffleLanguage<RiscvContext> {
                     category = OptionCategory.EXPERT, stability = OptionStability.STABLE) //
     public static final OptionKey<Integer> MaxCallDepth = new OptionKey<>(400);
 
+    @Option(help = "The ftrace tracer: nop (sites prepared, nothing traced), function, function_graph or profile.", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE, usageSyntax = "nop|function|function_graph|profile") //
+    public static final OptionKey<String> Ftrace = new OptionKey<>("");
+
+    @Option(help = "Write the trace to this file instead of stderr.", category = OptionCategory.USER, stability = OptionStability.STABLE,
+                    usageSyntax = "<file>") //
+    public static final OptionKey<String> FtraceOutput = new OptionKey<>("");
+
+    @Option(help = "Trace only functions matching one of these globs (comma separated; Linux set_ftrace_filter rules).",
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<glob>,...") //
+    public static final OptionKey<String> FtraceFilter = new OptionKey<>("");
+
+    @Option(help = "Never trace functions matching one of these globs (wins over the filter).", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE, usageSyntax = "<glob>,...") //
+    public static final OptionKey<String> FtraceNotrace = new OptionKey<>("");
+
+    @Option(help = "How patch sites reach the tracer: call-ops (per-site ops literal, as Linux 6.16), call-ops-2023 (the 2023 proposal's "
+                    + "three trampolines) or list (no literal; every site walks the ops list).", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE, usageSyntax = "call-ops|call-ops-2023|list") //
+    public static final OptionKey<String> FtraceScheme = new OptionKey<>("call-ops");
+
+    @Option(help = "List every patch site (address, function, layout, state) on stderr before the program runs.", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> FtraceSites = new OptionKey<>(false);
+
+    @Option(help = "Trace timestamps: local (microseconds since start) or counter (an event count, for reproducible traces).",
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "local|counter") //
+    public static final OptionKey<String> FtraceClock = new OptionKey<>("local");
+
+    @Option(help = "Whether tracing starts on (as /sys/kernel/tracing/tracing_on; the program may switch it).", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> FtraceTracingOn = new OptionKey<>(true);
+
     @Override
     protected RiscvContext createContext(Env env) {
         return new RiscvContext(this, env);

@@ -31,6 +31,16 @@ public final class Main {
     private static final int GUEST_CALL_DEPTH = 20_000;
     private static final String INLINING_BUDGET = "compiler.InliningExpansionBudget";
 
+    /** The --ftrace* options with a value, and the language options they set. */
+    private static final Map<String, String> FTRACE_OPTIONS = Map.of(
+                    "ftrace", "riscv.Ftrace",
+                    "ftrace-output", "riscv.FtraceOutput",
+                    "ftrace-filter", "riscv.FtraceFilter",
+                    "ftrace-notrace", "riscv.FtraceNotrace",
+                    "ftrace-scheme", "riscv.FtraceScheme",
+                    "ftrace-clock", "riscv.FtraceClock",
+                    "ftrace-tracing-on", "riscv.FtraceTracingOn");
+
     private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
 
     public static void main(String[] args) {
@@ -58,11 +68,20 @@ public final class Main {
                 }
                 case "--version" -> version = true;
                 case "--strace" -> options.put("riscv.Strace", "true");
+                case "--ftrace-sites" -> options.put("riscv.FtraceSites", "true");
                 case "--experimental-options" -> experimental = true;
                 default -> {
                     String kv = a.substring(2);
                     int eq = kv.indexOf('=');
                     String key = eq < 0 ? kv : kv.substring(0, eq);
+                    String ftrace = FTRACE_OPTIONS.get(key);
+                    if (ftrace != null) {
+                        if (eq < 0) {
+                            return usage("option " + a + " needs a value (" + a + "=...)");
+                        }
+                        options.put(ftrace, kv.substring(eq + 1));
+                        continue;
+                    }
                     if (!key.contains(".")) {
                         return usage("unknown option " + a);
                     }
@@ -186,6 +205,19 @@ public final class Main {
 
                         Options:
                           --strace              print each system call and its result to stderr
+
+                        Function tracing (the program must be built with -fpatchable-function-entry=8,4
+                        -falign-functions=8, or =4,2 for rv64g without C):
+                          --ftrace=TRACER       nop, function, function_graph or profile
+                          --ftrace-filter=GLOBS trace only matching functions (comma separated, Linux globs)
+                          --ftrace-notrace=GLOBS never trace matching functions
+                          --ftrace-output=FILE  write the trace to FILE instead of stderr
+                          --ftrace-scheme=S     call-ops (default), call-ops-2023 or list
+                          --ftrace-clock=C      local (default, time) or counter (reproducible)
+                          --ftrace-tracing-on=B start with recording on (true) or off (false)
+                          --ftrace-sites        list every patch site and its state before running
+                        The program can switch tracing itself through /sys/kernel/tracing/tracing_on
+                        and /sys/kernel/tracing/current_tracer.
                           --version             print rvtrace's version and the Truffle runtime in use
                           --help                this text
                           --experimental-options  allow options marked experimental

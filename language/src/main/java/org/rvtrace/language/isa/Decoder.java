@@ -19,6 +19,7 @@ public final class Decoder {
         List<Opcode> all = new ArrayList<>();
         all.addAll(Rv64i.TABLE);
         all.addAll(Rv64fd.TABLE);
+        all.addAll(RvtraceExt.TABLE);
         @SuppressWarnings("unchecked")
         List<Opcode>[] groups = new List[128];
         for (Opcode op : all) {

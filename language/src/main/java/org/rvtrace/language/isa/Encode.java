@@ -61,4 +61,9 @@ public final class Encode {
     public static int auipc(int rd, long imm) {
         return u(AUIPC, rd, imm);
     }
+
+    /** rvtrace's {@code hostcall id} (see {@link RvtraceExt}). */
+    public static int hostcall(int id) {
+        return (id << 12) | RvtraceExt.HOSTCALL;
+    }
 }

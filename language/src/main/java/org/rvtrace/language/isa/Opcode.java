@@ -27,7 +27,9 @@ public record Opcode(String mnemonic, int mask, int match, Format format, Contro
         JAL,
         JALR,
         ECALL,
-        EBREAK
+        EBREAK,
+        /** rvtrace's hostcall: a call of host code, ends the block like ecall. */
+        HOSTCALL
     }
 
     static Opcode of(String pattern, String mnemonic, Format format, Control control, Semantics semantics) {

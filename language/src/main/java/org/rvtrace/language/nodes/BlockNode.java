@@ -16,6 +16,7 @@ import org.rvtrace.language.isa.Opcode.Control;
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.CodeCache;
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.tracing.HostFunction;
 
 /**
  * A guest basic block: straight-line instruction nodes, then a {@link Terminator} that the
@@ -63,9 +64,17 @@ public final class BlockNode extends Node {
     @CompilationFinal(dimensions = 1) long[] jumpPcs = new long[0];
     @CompilationFinal(dimensions = 1) int[] jumpIndices = new int[0];
     @Child CallSiteNode callSite;
+    /** What a HOSTCALL terminator runs (a constant of the compiled code). */
+    final HostFunction host;
 
     private BlockNode(long startPc, long endPc, InsnNode[] body, Terminator kind, Insn term, long termPc, int termRaw, int termLength,
                     CodeCache cache) {
+        this(startPc, endPc, body, kind, term, termPc, termRaw, termLength, cache, null);
+    }
+
+    private BlockNode(long startPc, long endPc, InsnNode[] body, Terminator kind, Insn term, long termPc, int termRaw, int termLength,
+                    CodeCache cache, HostFunction host) {
+        this.host = host;
         this.startPc = startPc;
         this.endPc = endPc;
         this.body = body;
@@ -121,6 +130,15 @@ public final class BlockNode extends Node {
             }
             Insn insn = fetch.insn();
             Control control = insn.op.control();
+            if (control == Control.HOSTCALL) {
+                HostFunction host = cache.hostFunction(pc, (int) (insn.imm >>> 12) & 0xfffff);
+                if (host == null) {
+                    return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), Terminator.ILLEGAL, null, pc, insn.fetched,
+                                    insn.length, cache);
+                }
+                return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), Terminator.HOSTCALL, insn, pc, insn.fetched,
+                                insn.length, cache, host);
+            }
             if (control != Control.NONE) {
                 Terminator kind = switch (control) {
                     case BRANCH -> Terminator.BRANCH;
@@ -128,6 +146,7 @@ public final class BlockNode extends Node {
                     case JALR -> insn.rd == 0 ? Terminator.JUMP_INDIRECT : Terminator.CALL_INDIRECT;
                     case ECALL -> Terminator.ECALL;
                     case EBREAK -> Terminator.EBREAK;
+                    case HOSTCALL -> throw new AssertionError();
                     case NONE -> throw new AssertionError();
                 };
                 return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), kind, insn, pc, insn.fetched, insn.length,

@@ -353,6 +353,20 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     bi = next;
                     continue;
                 }
+                case HOSTCALL: {
+                    hart.pc = b.termPc;
+                    homes.spill(frame, hart);
+                    b.host.call(hart);
+                    homes.fill(frame, hart);
+                    int next = successor(b, false);
+                    if (next == EXIT) {
+                        hart.exitPc = b.nextPc;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    bi = next;
+                    continue;
+                }
                 case EBREAK:
                     CompilerDirectives.transferToInterpreter();
                     throw GuestFault.breakpoint(b.termPc);

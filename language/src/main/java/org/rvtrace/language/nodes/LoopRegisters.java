@@ -131,7 +131,7 @@ final class LoopRegisters {
                     return new Block(start, insn.nextPc(), writesX, writesF, successors, -1);
                 }
                 default -> {
-                    if (control == Control.ECALL || (control == Control.JALR && insn.rd != 0)) {
+                    if (control == Control.ECALL || control == Control.HOSTCALL || (control == Control.JALR && insn.rd != 0)) {
                         successors.add(insn.nextPc());
                     }
                     return new Block(start, insn.nextPc(), writesX, writesF, successors, -1);

@@ -67,6 +67,8 @@ public final class ProgramRootNode extends RootNode {
             context.flushOutput();
             context.report(fault.report());
             return 128 + fault.signal;
+        } finally {
+            context.endTracing();
         }
     }
 
@@ -81,7 +83,7 @@ public final class ProgramRootNode extends RootNode {
         } catch (ElfFormatException e) {
             throw new RiscvError(name + ": " + e.getMessage());
         }
-        context.setProgram(program);
+        context.setProgram(program, name);
         context.syscalls().setBrk(program.end);
         String[] args = context.env.getApplicationArguments();
         List<String> argv = args.length == 0 ? List.of(name) : Arrays.asList(args);
@@ -90,6 +92,7 @@ public final class ProgramRootNode extends RootNode {
         Hart hart = new Hart(context, context.syscalls().pid(), context.maxCallDepth);
         hart.setX(SP, ElfLoader.buildStack(context.memory, program, argv, context.env.getEnvironment(), random, context.syscalls().uid(),
                         context.syscalls().gid()));
+        context.attachTracing();
         return hart;
     }
 }

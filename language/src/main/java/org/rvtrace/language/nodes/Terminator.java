@@ -15,6 +15,8 @@ public enum Terminator {
     /** jalr rd (rd != x0): a call through a register. */
     CALL_INDIRECT,
     ECALL,
+    /** A host function (see HostFunction), reached through a host-call stub. */
+    HOSTCALL,
     EBREAK,
     ILLEGAL,
     /** The pc is not executable (unmapped, or a page without PROT_EXEC). */

@@ -14,6 +14,7 @@ import org.rvtrace.language.RiscvLanguage;
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.nodes.BlockNode;
 import org.rvtrace.language.nodes.FunctionRootNode;
+import org.rvtrace.language.tracing.HostFunction;
 
 /**
  * All translated code of one guest address space: function roots by entry pc, and for
@@ -91,6 +92,11 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
             }
         }
         return any;
+    }
+
+    /** The host function of the host-call stub at pc, or null (then the hostcall there is illegal). */
+    public HostFunction hostFunction(long pc, int id) {
+        return context.hostFunction(pc, id);
     }
 
     @TruffleBoundary

@@ -28,6 +28,8 @@ public final class Hart extends Registers {
 
     public final RiscvContext context;
     public final int tid;
+    /** The tracing runtime's per-hart state (shadow stack, recursion guard); null until it needs one. */
+    public Object tracing;
 
     public Hart(RiscvContext context, int tid, int maxDepth) {
         this.context = context;

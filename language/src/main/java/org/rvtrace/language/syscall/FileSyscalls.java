@@ -164,6 +164,13 @@ final class FileSyscalls {
                 return proc;
             }
         }
+        String tracefs = TracefsFile.nameOf(path);
+        if (tracefs != null && sys.context.tracing() != null) {
+            var control = sys.context.tracing().controlFile(tracefs);
+            if (control != null) {
+                return new TracefsFile(path, control, flags & (O_ACCMODE | O_APPEND));
+            }
+        }
         if (path.endsWith("/") && (flags & O_CREAT) != 0) {
             throw SyscallError.of(Errno.EISDIR);
         }

@@ -1,0 +1,42 @@
+package org.rvtrace.ftrace.ops;
+
+/** The ftrace_ops flags rvtrace models, with Linux's bit values (include/linux/ftrace.h). */
+public final class OpsFlags {
+    private OpsFlags() {
+    }
+
+    /** The callback wants all registers (pt_regs), not only the argument registers. */
+    public static final long SAVE_REGS = 1L << 2;
+    /** ftrace must guard the callback against recursion (the callback may run traced code). */
+    public static final long RECURSION = 1L << 4;
+    /** Internal ops of ftrace itself (nop_ops, list_ops). */
+    public static final long STUB = 1L << 5;
+    /** The callback may change where execution continues (fregs->epc); one such ops per function. */
+    public static final long IPMODIFY = 1L << 12;
+    /** The ops has a direct trampoline (direct_call) instead of, or besides, a callback. */
+    public static final long DIRECT = 1L << 17;
+
+    /** Whether a site traced by this ops alone still needs the list function as a wrapper. */
+    public static boolean needsWrapper(long flags) {
+        return (flags & RECURSION) != 0;
+    }
+
+    public static String describe(long flags) {
+        StringBuilder b = new StringBuilder();
+        append(b, flags, SAVE_REGS, "SAVE_REGS");
+        append(b, flags, RECURSION, "RECURSION");
+        append(b, flags, STUB, "STUB");
+        append(b, flags, IPMODIFY, "IPMODIFY");
+        append(b, flags, DIRECT, "DIRECT");
+        return b.isEmpty() ? "0" : b.toString();
+    }
+
+    private static void append(StringBuilder b, long flags, long bit, String name) {
+        if ((flags & bit) != 0) {
+            if (!b.isEmpty()) {
+                b.append('|');
+            }
+            b.append(name);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.rvtrace.ftrace.tracer;
+
+import java.util.Arrays;
+
+import org.rvtrace.language.runtime.Hart;
+
+/**
+ * A hart's tracing state: the recursion guard of the list function and the shadow stack of
+ * return addresses the graph tracers swapped for return_to_handler (Linux keeps both per
+ * task). Only the hart itself touches it.
+ */
+public final class HartTracing {
+    /** Set while the list function runs callbacks on this hart. */
+    public boolean inCallback;
+
+    private long[] returns = new long[64];
+    private long[] sps = new long[64];
+    private int[] sites = new int[64];
+    private long[] starts = new long[64];
+    private int depth;
+
+    public static HartTracing of(Hart hart) {
+        Object t = hart.tracing;
+        if (t == null) {
+            HartTracing fresh = new HartTracing();
+            hart.tracing = fresh;
+            return fresh;
+        }
+        return (HartTracing) t;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    public void push(long returnAddress, long sp, int site, long start) {
+        if (depth == returns.length) {
+            int n = depth * 2;
+            returns = Arrays.copyOf(returns, n);
+            sps = Arrays.copyOf(sps, n);
+            sites = Arrays.copyOf(sites, n);
+            starts = Arrays.copyOf(starts, n);
+        }
+        returns[depth] = returnAddress;
+        sps[depth] = sp;
+        sites[depth] = site;
+        starts[depth] = start;
+        depth++;
+    }
+
+    /** The top frame's fields (depth must be positive). */
+    public long topReturn() {
+        return returns[depth - 1];
+    }
+
+    public long topSp() {
+        return sps[depth - 1];
+    }
+
+    public int topSite() {
+        return sites[depth - 1];
+    }
+
+    public long topStart() {
+        return starts[depth - 1];
+    }
+
+    public void pop() {
+        depth--;
+    }
+}

@@ -1,0 +1,99 @@
+package org.rvtrace.ftrace.tracer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
+import org.rvtrace.ftrace.Ftrace;
+import org.rvtrace.ftrace.ops.FtraceOps;
+import org.rvtrace.ftrace.output.ProfileFormat;
+import org.rvtrace.ftrace.site.PatchSite;
+import org.rvtrace.language.runtime.Hart;
+
+/**
+ * Linux's function profiler (trace_stat/function*): hits per function, and with a real
+ * clock the time spent in it (children included, Linux's graph-time default), written as a
+ * table when the process ends.
+ */
+final class ProfileTracer extends Tracer {
+    private static final int A0 = 10;
+    private static final int A3 = 13;
+
+    private final FtraceOps ops;
+    private final long[] hits;
+    private final long[] time;
+    private final double[] squares;
+    private final boolean timed;
+
+    ProfileTracer(Ftrace session) {
+        super(session);
+        long func = session.hostFunction("function_profile_call", this::call);
+        this.ops = new FtraceOps("profile", 0, null, func, 0);
+        int n = session.sites().size();
+        this.hits = new long[n];
+        this.time = new long[n];
+        this.squares = new double[n];
+        this.timed = session.clock().nanos();
+    }
+
+    @Override
+    public String name() {
+        return "profile";
+    }
+
+    @Override
+    public FtraceOps ops() {
+        return ops;
+    }
+
+    private void call(Hart hart) {
+        if (session.recording()) {
+            hit(hart, hart.getX(A0), hart.getX(A3));
+        }
+    }
+
+    @TruffleBoundary
+    private synchronized void hit(Hart hart, long ip, long fregs) {
+        PatchSite site = session.siteOf(ip);
+        if (site == null) {
+            return;
+        }
+        hits[site.index]++;
+        if (timed) {
+            session.hookReturn(hart, HartTracing.of(hart), fregs, site, session.clock().now());
+        }
+    }
+
+    @Override
+    public synchronized void functionReturned(int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
+        if (!unwound) {
+            long d = end - start;
+            time[site.index] += d;
+            squares[site.index] += (double) d * d;
+        }
+    }
+
+    /** The hit counts so far, by function name (for the control API and tests). */
+    public synchronized long hits(PatchSite site) {
+        return hits[site.index];
+    }
+
+    @Override
+    public synchronized void end() {
+        List<ProfileFormat.Entry> entries = new ArrayList<>();
+        for (PatchSite site : session.sites()) {
+            if (hits[site.index] > 0) {
+                entries.add(new ProfileFormat.Entry(site.name, hits[site.index], time[site.index], squares[site.index]));
+            }
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder(timed ? ProfileFormat.header() : ProfileFormat.headerHitsOnly());
+        for (ProfileFormat.Entry e : ProfileFormat.sort(entries, timed)) {
+            b.append(timed ? ProfileFormat.row(e) : ProfileFormat.rowHitsOnly(e.function(), e.hits())).append('\n');
+        }
+        session.output().write(b.toString());
+    }
+}

@@ -1,0 +1,51 @@
+package org.rvtrace.language.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.rvtrace.language.isa.Encode;
+import org.rvtrace.language.memory.GuestMemory;
+import org.rvtrace.language.tracing.HostFunction;
+
+/**
+ * The host-call stubs of one process: a read-only, executable guest page where stub number
+ * n, at base + 8n, is {@code hostcall n; ret}. Guest code calls a stub like any leaf
+ * function; the {@code hostcall} runs the host function. A {@code hostcall} anywhere but at
+ * the start of a registered stub is an illegal instruction.
+ */
+public final class HostCalls {
+    public static final int STUB_BYTES = 8;
+    private static final int RA = 1;
+
+    private final GuestMemory mem;
+    private final long base;
+    private final int capacity;
+    private final List<HostFunction> functions = new ArrayList<>();
+
+    public HostCalls(GuestMemory mem, long base, long length) {
+        this.mem = mem;
+        this.base = base;
+        this.capacity = (int) (length / STUB_BYTES);
+    }
+
+    /** Places a stub for fn and returns its guest address. */
+    public synchronized long add(HostFunction fn) {
+        if (functions.size() >= capacity) {
+            throw new RiscvError("too many host functions (" + capacity + ")");
+        }
+        int id = functions.size();
+        functions.add(fn);
+        long at = base + (long) id * STUB_BYTES;
+        mem.writeInt(at, Encode.hostcall(id));
+        mem.writeInt(at + 4, Encode.jalr(0, RA, 0));
+        return at;
+    }
+
+    /** The host function a hostcall at pc with this id runs, or null when it is not a stub's. */
+    public synchronized HostFunction at(long pc, int id) {
+        if (id < 0 || id >= functions.size() || pc != base + (long) id * STUB_BYTES) {
+            return null;
+        }
+        return functions.get(id);
+    }
+}

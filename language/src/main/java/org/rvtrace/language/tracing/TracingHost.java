@@ -1,0 +1,41 @@
+package org.rvtrace.language.tracing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.rvtrace.language.elf.LoadedProgram;
+import org.rvtrace.language.memory.GuestMemory;
+
+/** What the language offers a tracer for one guest process. */
+public interface TracingHost {
+    GuestMemory memory();
+
+    LoadedProgram program();
+
+    TracingOptions options();
+
+    /**
+     * Maps length bytes (whole pages) of zeroed guest memory with the given page protection
+     * ({@link GuestMemory#READ} | WRITE | EXEC), within reach of an {@code auipc}+{@code jalr}
+     * pair (±2 GiB) from every byte of the program's text, and names it for /proc/self/maps
+     * and for symbolization. Throws RiscvError when there is no room.
+     */
+    long reserve(long length, int prot, String name);
+
+    /** A guest address that, when called, runs fn (see {@link HostFunction}); named in traces and faults. */
+    long hostFunction(String name, HostFunction fn);
+
+    /** Names [addr, addr+size) in symbolization (trampolines, stubs, ops). */
+    void defineSymbol(String name, long addr, long size);
+
+    /** The guest's stderr. */
+    OutputStream err();
+
+    /** Opens (creates or truncates) a host file for the trace, honouring the context's file access rights. */
+    OutputStream openOutput(String path) throws IOException;
+
+    /** The process name as Linux's comm shows it (the program's file name, at most 15 bytes). */
+    String comm();
+
+    int pid();
+}
