@@ -8,6 +8,8 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -134,10 +136,25 @@ public final class Ftrace implements GuestTracing {
         Ftrace ftrace = new Ftrace(host, scheme, clock, filter);
         ftrace.reportUnusableSites();
         ftrace.setTracer(tracerName);
+        for (Consumer<Ftrace> listener : LISTENERS) {
+            listener.accept(ftrace);
+        }
         if (options.listSites()) {
             ftrace.printSites();
         }
         return ftrace;
+    }
+
+    private static final List<Consumer<Ftrace>> LISTENERS = new CopyOnWriteArrayList<>();
+
+    /**
+     * Calls listener with every ftrace session as it is set up, before the program's first
+     * instruction: how a Java embedder (or a test) gets hold of the control API of a guest
+     * it runs through the polyglot API. Returns a handle that removes the listener.
+     */
+    public static AutoCloseable onAttach(Consumer<Ftrace> listener) {
+        LISTENERS.add(listener);
+        return () -> LISTENERS.remove(listener);
     }
 
     private static TraceOutput openOutput(TracingHost host, String path) {
@@ -273,6 +290,24 @@ public final class Ftrace implements GuestTracing {
 
     public List<PatchSite> sites() {
         return sites;
+    }
+
+    /** The site of the named function, or null. */
+    public PatchSite site(String function) {
+        for (PatchSite s : sites) {
+            if (s.name.equals(function)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public LoadedProgram program() {
+        return program;
+    }
+
+    public Scheme scheme() {
+        return scheme;
     }
 
     public Trampolines.Code code() {

@@ -48,7 +48,10 @@ import org.graalvm.polyglot.io.IOAccess;
 final class GuestPrograms {
 
     static final String LANGUAGE = "riscv";
+    /** The flavours a C program is built in unless its .flavours file says otherwise. */
     static final List<String> FLAVOURS = List.of("O0-rv64gc", "O2-rv64gc", "O2-rv64g", "O2-pfe");
+    /** Every flavour, the extra ones (only for programs whose .flavours names them) included. */
+    static final List<String> ALL_FLAVOURS = List.of("O0-rv64gc", "O2-rv64gc", "O2-rv64g", "O2-pfe", "O2-pfe-rv64g");
     static final List<String> ASM_FLAVOURS = List.of("O2-rv64gc", "O2-rv64g");
     static final String CROSS_GCC = "riscv64-linux-gnu-gcc";
     static final String QEMU = "qemu-riscv64";
@@ -249,7 +252,7 @@ final class GuestPrograms {
             throw new UncheckedIOException(e);
         }
         Pattern filter = filter();
-        for (String flavour : FLAVOURS) {
+        for (String flavour : ALL_FLAVOURS) {
             for (Path src : sources) {
                 String file = src.getFileName().toString();
                 boolean asm = file.endsWith(".S");

@@ -80,7 +80,10 @@ public final class Glob {
         return classify(pattern);
     }
 
-    /** Classifies like Linux's filter_parse_regex: the first metacharacter that is not a leading or trailing '*' forces a glob. */
+    /**
+     * Classifies like Linux's filter_parse_regex: a leading and/or a trailing
+     * '*' select the cheap kinds; any other metacharacter forces a glob.
+     */
     private static Glob classify(String pattern) {
         int len = pattern.length();
         Kind kind = Kind.FULL;
@@ -123,7 +126,11 @@ public final class Glob {
         };
     }
 
-    /** @return how this pattern is matched */
+    /**
+     * The shape Linux would classify this pattern as.
+     *
+     * @return how this pattern is matched
+     */
     public Kind kind() {
         return kind;
     }

@@ -22,7 +22,7 @@ import java.util.Objects;
  * </pre>
  * With funcgraph-duration off, Linux drops the whole duration column,
  * including its {@code |} separator, so the call tree starts right after
- * the CPU column: {@code " 0) fib() {"}.
+ * the CPU column: <code>" 0) fib() {"</code>.
  *
  * <p>Line builders return one line without its terminating newline.
  */
@@ -119,7 +119,7 @@ public final class GraphTraceFormat {
     }
 
     /**
-     * The entry line of a function that calls others: {@code " 0)               |  fib() {"}.
+     * The entry line of a function that calls others: <code>" 0)               |  fib() {"</code>.
      *
      * @param cpu      the CPU number
      * @param depth    call depth, 0 for the outermost traced call
@@ -154,7 +154,7 @@ public final class GraphTraceFormat {
 
     /**
      * The closing line of a function opened by {@link #entry}:
-     * {@code " 0)   1.002 us    |  }"}, or <code>" 0)   1.002 us    |  } /* fib *&#47;"</code>
+     * <code>" 0)   1.002 us    |  }"</code>, or <code>" 0)   1.002 us    |  } /* fib *&#47;"</code>
      * with funcgraph-tail.
      *
      * @param cpu        the CPU number

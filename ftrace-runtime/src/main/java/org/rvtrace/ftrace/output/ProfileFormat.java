@@ -23,10 +23,9 @@ import java.util.Objects;
  *   call_rcu_tasks_iw_wakeup             13217    19292.52 us     1.459 us        8.834 us
  * </pre>
  * where Linux pads the last column too, leaving trailing spaces (not shown
- * here). Without
- * it, only hits are counted: {@link #headerHitsOnly()} and
- * {@link #rowHitsOnly}; use those when the run's clock is {@code counter},
- * whose ticks are not time.
+ * here). Without the graph tracer Linux only counts hits:
+ * {@link #headerHitsOnly()} and {@link #rowHitsOnly}; use those when the
+ * run's clock is {@code counter}, whose ticks are not time.
  *
  * <p>Rows are returned without their terminating newline; headers end in a
  * newline.
@@ -45,7 +44,7 @@ public final class ProfileFormat {
      *                        2^53 are exact)
      */
     public record Entry(String function, long hits, long totalNs, double sumOfSquaresNs2) {
-        /** Validates the entry. */
+        /** Checks the name is present and the hit count not negative. */
         public Entry {
             Objects.requireNonNull(function, "function");
             if (hits < 0) {
@@ -67,12 +66,20 @@ public final class ProfileFormat {
     private ProfileFormat() {
     }
 
-    /** @return the two header lines of the timed table, each ending in a newline */
+    /**
+     * The header of the timed table, as {@code function_stat_headers} prints it with the graph tracer.
+     *
+     * @return the two header lines, each ending in a newline
+     */
     public static String header() {
         return HEADER;
     }
 
-    /** @return the two header lines of the hits-only table, each ending in a newline */
+    /**
+     * The header of the hits-only table, as {@code function_stat_headers} prints it without the graph tracer.
+     *
+     * @return the two header lines, each ending in a newline
+     */
     public static String headerHitsOnly() {
         return HEADER_HITS_ONLY;
     }
@@ -179,7 +186,10 @@ public final class ProfileFormat {
         return String.format("  %-30s  %10d", name, hits);
     }
 
-    /** s^2 scaled as function_stat_show does: (n*sum(x^2) - sum(x)^2) / (n*(n-1)*1000), exact, clamped to [0, Long.MAX_VALUE]. */
+    /**
+     * s^2 scaled as function_stat_show does:
+     * (n*sum(x^2) - sum(x)^2) / (n*(n-1)*1000), exact, clamped to [0, Long.MAX_VALUE].
+     */
     static long variance(long hits, long totalNs, double sumOfSquaresNs2) {
         if (hits <= 1) {
             return 0;

@@ -61,11 +61,11 @@ class FormatTest {
         @Test
         void nanosecondsAreRoundedToMicrosecondsLikeNs2usecs() {
             // ns2usecs(): (ns + 500) / 1000.
-            assertEquals("            prog-1    [000] .....    12.345679: f",
+            assertEquals("            prog-1       [000] .....    12.345679: f",
                     FunctionTraceFormat.line("prog", 1, 0, 12_345_678_500L, true, "f", ""));
-            assertEquals("            prog-1    [000] .....    12.345678: f",
+            assertEquals("            prog-1       [000] .....    12.345678: f",
                     FunctionTraceFormat.line("prog", 1, 0, 12_345_678_499L, true, "f", ""));
-            assertEquals("            prog-1    [000] .....     1.000000: f",
+            assertEquals("            prog-1       [000] .....     1.000000: f",
                     FunctionTraceFormat.line("prog", 1, 0, 999_999_500L, true, "f", ""));
         }
 
@@ -214,14 +214,19 @@ class FormatTest {
                     ProfileFormat.headerHitsOnly());
         }
 
-        /** A sum of squares for which function_stat_show prints the given s^2 (in its 1/1000 us units). */
-        private static double sumOfSquaresGiving(long hits, long totalNs, long shownS2) {
+        /**
+         * A sum of squares for which function_stat_show computes the given
+         * stddev value (the number it hands to the duration printer, so
+         * 8834 is shown as "8.834 us"): solves
+         * (n*S - T^2) / (n*(n-1)*1000) = stddev for S, aiming at the middle
+         * of the interval that truncates to stddev.
+         */
+        private static double sumOfSquaresGiving(long hits, long totalNs, long stddev) {
             BigInteger n = BigInteger.valueOf(hits);
             BigInteger t = BigInteger.valueOf(totalNs);
             BigInteger denominator = n.multiply(n.subtract(BigInteger.ONE)).multiply(BigInteger.valueOf(1000));
-            // Aim at the middle of the window that floors to shownS2 * 1000 + 500.
-            BigInteger target = BigInteger.valueOf(shownS2).multiply(BigInteger.valueOf(1000))
-                    .add(BigInteger.valueOf(500)).multiply(denominator).add(t.multiply(t));
+            BigInteger target = BigInteger.valueOf(stddev).multiply(denominator)
+                    .add(denominator.shiftRight(1)).add(t.multiply(t));
             return target.divide(n).doubleValue();
         }
 
@@ -254,7 +259,7 @@ class FormatTest {
 
         @Test
         void singleHitHasZeroVariance() {
-            assertEquals("  main                                    1    5.000 us        5.000 us        0.000 us    ",
+            assertEquals("  main                                     1    5.000 us        5.000 us        0.000 us    ",
                     ProfileFormat.row(new ProfileFormat.Entry("main", 1, 5_000, 25_000_000.0)));
         }
 
