@@ -9,6 +9,7 @@ module org.rvtrace.ftrace {
     exports org.rvtrace.ftrace.ops;
     exports org.rvtrace.ftrace.output;
     exports org.rvtrace.ftrace.patch;
+    exports org.rvtrace.ftrace.samples;
     exports org.rvtrace.ftrace.site;
     exports org.rvtrace.ftrace.tracer;
 

@@ -19,6 +19,7 @@ import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.ops.OpsTable;
 import org.rvtrace.ftrace.patch.Patcher;
 import org.rvtrace.ftrace.patch.Scheme;
+import org.rvtrace.ftrace.samples.Samples;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.ftrace.site.SiteScanner;
 import org.rvtrace.ftrace.tracer.HartTracing;
@@ -136,6 +137,7 @@ public final class Ftrace implements GuestTracing {
         Ftrace ftrace = new Ftrace(host, scheme, clock, filter);
         ftrace.reportUnusableSites();
         ftrace.setTracer(tracerName);
+        Samples.load(ftrace, options.sample());
         for (Consumer<Ftrace> listener : LISTENERS) {
             listener.accept(ftrace);
         }

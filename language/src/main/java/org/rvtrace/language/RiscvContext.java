@@ -59,7 +59,8 @@ public final class RiscvContext {
         String output = o.get(RiscvLanguage.FtraceOutput);
         return new TracingOptions(tracer.isEmpty() ? null : tracer, output.isEmpty() ? null : output, globs(o.get(RiscvLanguage.FtraceFilter)),
                         globs(o.get(RiscvLanguage.FtraceNotrace)), o.get(RiscvLanguage.FtraceScheme), o.get(RiscvLanguage.FtraceSites),
-                        o.get(RiscvLanguage.FtraceClock), o.get(RiscvLanguage.FtraceTracingOn));
+                        o.get(RiscvLanguage.FtraceClock), o.get(RiscvLanguage.FtraceTracingOn),
+                        o.get(RiscvLanguage.FtraceSample).isEmpty() ? null : o.get(RiscvLanguage.FtraceSample));
     }
 
     private static List<String> globs(String list) {

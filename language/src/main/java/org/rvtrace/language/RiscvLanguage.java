@@ -73,6 +73,11 @@ public final class RiscvLanguage extends TruffleLanguage<RiscvContext> {
                     stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> FtraceTracingOn = new OptionKey<>(true);
 
+    @Option(help = "Load a built-in ftrace sample, as a kernel sample module: ftrace-ops:relevant=R,irrelevant=I[,save-regs] "
+                    + "(the harness of Linux's samples/ftrace/ftrace-ops.c).", category = OptionCategory.EXPERT, stability = OptionStability.STABLE,
+                    usageSyntax = "ftrace-ops:relevant=<n>,irrelevant=<n>[,save-regs]") //
+    public static final OptionKey<String> FtraceSample = new OptionKey<>("");
+
     @Override
     protected RiscvContext createContext(Env env) {
         return new RiscvContext(this, env);

@@ -14,12 +14,13 @@ import java.util.List;
  * @param listSites  print every patch site and its state before the program runs
  * @param clock      "local" (nanoseconds since start) or "counter" (a count of events, for reproducible traces)
  * @param tracingOn  whether tracing starts switched on (as /sys/kernel/tracing/tracing_on)
+ * @param sample     a built-in sample to load, like a kernel sample module ("ftrace-ops:relevant=1,irrelevant=10"), or null
  */
 public record TracingOptions(String tracer, String output, List<String> filter, List<String> notrace, String scheme,
-                boolean listSites, String clock, boolean tracingOn) {
+                boolean listSites, String clock, boolean tracingOn, String sample) {
 
     /** Whether any option asks for tracing work at all. */
     public boolean anything() {
-        return tracer != null || listSites || !filter.isEmpty() || !notrace.isEmpty() || output != null;
+        return tracer != null || listSites || !filter.isEmpty() || !notrace.isEmpty() || output != null || sample != null;
     }
 }
