@@ -21,6 +21,7 @@ import org.rvtrace.ftrace.patch.Patcher;
 import org.rvtrace.ftrace.patch.Scheme;
 import org.rvtrace.ftrace.samples.Samples;
 import org.rvtrace.ftrace.site.PatchSite;
+import org.rvtrace.ftrace.site.SiteIndex;
 import org.rvtrace.ftrace.site.SiteScanner;
 import org.rvtrace.ftrace.tracer.HartTracing;
 import org.rvtrace.ftrace.tracer.TraceClock;
@@ -55,7 +56,7 @@ public final class Ftrace implements GuestTracing {
     private final Scheme scheme;
     private final List<PatchSite> sites;
     /** A traced call's ip (function + 4 with a literal, the function itself without) to its site. */
-    private final Map<Long, PatchSite> siteByIp = new HashMap<>();
+    private final SiteIndex siteIndex;
     private final OpsTable table;
     private final Patcher patcher;
     private final Trampolines.Code code;
@@ -86,7 +87,8 @@ public final class Ftrace implements GuestTracing {
         this.sites = SiteScanner.scan(program, mem);
 
         long codeBase = host.reserve(CODE_BYTES, GuestMemory.READ | GuestMemory.EXEC, "[ftrace text]");
-        long dataBase = host.reserve(DATA_BYTES, GuestMemory.READ | GuestMemory.WRITE, "[ftrace data]");
+        // STABLE: compiled code may take the ops words as constants until they are rewritten.
+        long dataBase = host.reserve(DATA_BYTES, GuestMemory.READ | GuestMemory.WRITE | GuestMemory.STABLE, "[ftrace data]");
         this.table = new OpsTable(mem, dataBase, DATA_BYTES);
         Trampolines.HostStubs stubs = new Trampolines.HostStubs(
                         host.hostFunction("ftrace_ops_test", this::opsTest),
@@ -103,14 +105,23 @@ public final class Ftrace implements GuestTracing {
         host.defineSymbol("ftrace_nop_ops", table.nopOps(), 64);
         host.defineSymbol("ftrace_list_ops", table.listOps(), 64);
         table.initInternal(code.stub(), code.listFunc());
+        // Each traced function gets its own compiled copy of the trampoline, in which the loads
+        // of its literal and of its ops fold to constants.
+        for (long trampoline : new long[]{code.ftraceCaller(), code.regsCaller(), code.directCaller()}) {
+            if (trampoline != 0) {
+                host.splitPerCallSite(trampoline);
+            }
+        }
 
         this.patcher = new Patcher(mem, scheme, code, table);
+        Map<Long, Integer> byIp = new HashMap<>();
         for (PatchSite site : sites) {
             if (site.usable()) {
                 patcher.init(site);
-                siteByIp.put(site.function() + (scheme.hasLiteral() ? 4 : 0), site);
+                byIp.put(site.function() + (scheme.hasLiteral() ? 4 : 0), site.index);
             }
         }
+        this.siteIndex = SiteIndex.of(byIp);
     }
 
     /** Sets up ftrace for a freshly loaded process as the options say. */
@@ -210,14 +221,33 @@ public final class Ftrace implements GuestTracing {
         return recording;
     }
 
-    /** Changes the filter of the current tracer (set_ftrace_filter / set_ftrace_notrace) and re-patches. */
+    /**
+     * Changes the filter of the tracers' ops (set_ftrace_filter / set_ftrace_notrace) and
+     * re-patches only the sites whose tracing changed.
+     */
     public synchronized void setFilter(FunctionFilter newFilter) {
         this.filter = newFilter;
-        if (tracer != null && tracer.ops() != null) {
-            FtraceOps old = tracer.ops();
-            unregister(old);
-            register(old);
+        FtraceOps ops = tracer == null ? null : tracer.ops();
+        BitSet old = ops == null ? null : wants.get(ops);
+        if (old == null) {
+            return;
         }
+        BitSet now = wanted(newFilter);
+        BitSet changed = (BitSet) old.clone();
+        changed.xor(now);
+        wants.put(ops, now);
+        update(changed);
+    }
+
+    /** The usable sites a filter selects. */
+    private BitSet wanted(FunctionFilter f) {
+        BitSet set = new BitSet(sites.size());
+        for (PatchSite site : sites) {
+            if (site.usable() && f.traces(site.name)) {
+                set.set(site.index);
+            }
+        }
+        return set;
     }
 
     /** The filter the tracers' ops get. */
@@ -227,13 +257,7 @@ public final class Ftrace implements GuestTracing {
 
     /** Registers an ops: it gets its struct in guest memory, and the sites it wants call it. */
     public synchronized void register(FtraceOps ops) {
-        BitSet set = new BitSet(sites.size());
-        FunctionFilter f = ops.filter == null ? filter : ops.filter;
-        for (PatchSite site : sites) {
-            if (site.usable() && f.traces(site.name)) {
-                set.set(site.index);
-            }
-        }
+        BitSet set = wanted(ops.filter == null ? filter : ops.filter);
         table.add(ops);
         wants.put(ops, set);
         update(set);
@@ -349,10 +373,15 @@ public final class Ftrace implements GuestTracing {
         return Math.max(0, hart.tid - pid);
     }
 
-    /** The site a traced call's ip belongs to, or null. */
-    @TruffleBoundary
+    /** The site a traced call's ip belongs to, or null. Folds to a constant in compiled code. */
     public PatchSite siteOf(long ip) {
-        return siteByIp.get(ip);
+        int i = siteIndex.indexOf(ip);
+        return i < 0 ? null : sites.get(i);
+    }
+
+    /** The site number of a traced call's ip, or -1 (see {@link SiteIndex}). */
+    public int siteIndexOf(long ip) {
+        return siteIndex.indexOf(ip);
     }
 
     /** A return address's function name, as %ps prints it (no offset). */
@@ -529,6 +558,33 @@ public final class Ftrace implements GuestTracing {
                         default -> {
                             return 22;
                         }
+                    }
+                    return 0;
+                }
+            };
+            case "set_ftrace_filter", "set_ftrace_notrace" -> new ControlFile() {
+                private final boolean notrace = name.equals("set_ftrace_notrace");
+
+                @Override
+                public String read() {
+                    FunctionFilter f = filter();
+                    List<String> globs = notrace ? f.notrace() : f.filter();
+                    return globs.isEmpty() ? (notrace ? "" : "#### all functions enabled ####\n") : String.join("\n", globs) + "\n";
+                }
+
+                @Override
+                public int write(String text) {
+                    List<String> globs = new ArrayList<>();
+                    for (String g : text.trim().split("\\s+")) {
+                        if (!g.isEmpty()) {
+                            globs.add(g);
+                        }
+                    }
+                    FunctionFilter f = filter();
+                    try {
+                        setFilter(notrace ? new FunctionFilter(f.filter(), globs) : new FunctionFilter(globs, f.notrace()));
+                    } catch (IllegalArgumentException e) {
+                        return 22;
                     }
                     return 0;
                 }

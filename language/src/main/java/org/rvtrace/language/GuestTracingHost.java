@@ -42,6 +42,9 @@ final class GuestTracingHost implements TracingHost {
     public long reserve(long length, int prot, String name) {
         long at = context.reserveNearText(length, name);
         context.memory.protect(at, length, prot);
+        if ((prot & GuestMemory.STABLE) != 0) {
+            context.memory.markStable(at, length);
+        }
         defineSymbol(name, at, length);
         return at;
     }
@@ -51,6 +54,11 @@ final class GuestTracingHost implements TracingHost {
         long at = context.hostCalls().add(fn);
         defineSymbol(name, at, org.rvtrace.language.runtime.HostCalls.STUB_BYTES);
         return at;
+    }
+
+    @Override
+    public void splitPerCallSite(long pc) {
+        context.code.splitPerCallSite(pc);
     }
 
     @Override

@@ -311,10 +311,15 @@ class JitTest {
     }
 
     static JitRun runWithJit(GuestPrograms.Case c, Map<String, String> options, TestInfo info) throws IOException {
+        return runWithJit(c, options, info, c.args());
+    }
+
+    /** As {@link #runWithJit(GuestPrograms.Case, Map, TestInfo)}, with other arguments for the program. */
+    static JitRun runWithJit(GuestPrograms.Case c, Map<String, String> options, TestInfo info, List<String> args) throws IOException {
         GuestPrograms.build();
         assertTrue(Files.isRegularFile(c.binary()), "binary not built: " + c.binary());
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-        GuestPrograms.RunResult r = GuestPrograms.runRvtrace(c.binary(), c.args(), c.stdin(), b -> {
+        GuestPrograms.RunResult r = GuestPrograms.runRvtrace(c.binary(), args, c.stdin(), b -> {
             b.allowExperimentalOptions(true).logHandler(logBytes);
             options.forEach(b::option);
         }, RUN_TIMEOUT_SECONDS);

@@ -105,6 +105,16 @@ public final class FunctionFilter {
         return List.copyOf(parsed);
     }
 
+    /** The set_ftrace_filter lines, as given. */
+    public List<String> filter() {
+        return filter.stream().map(Line::toString).toList();
+    }
+
+    /** The set_ftrace_notrace lines, as given. */
+    public List<String> notrace() {
+        return notrace.stream().map(Line::toString).toList();
+    }
+
     @Override
     public String toString() {
         return "FunctionFilter[filter=" + filter + ", notrace=" + notrace + "]";

@@ -32,11 +32,19 @@ public final class GuestMemory implements AutoCloseable {
     public static final byte EXEC = 4;
     /** Some translated block was decoded from this page. */
     public static final byte CODE = 8;
+    /**
+     * Writable, but written so rarely (ftrace's ops) that compiled code may take its
+     * contents as constants, like read-only memory (see {@link #speculatable}).
+     */
+    public static final byte STABLE = 16;
 
     /** Notified (after the store) when a store touched a page holding translated code. */
     public interface CodeWriteListener {
         /** @return true when translated code overlapping [addr, addr+length) was invalidated */
         boolean codeWritten(long addr, int length);
+
+        /** An assumption that [addr, addr+length) keeps its contents, invalidated by the first write to it. */
+        com.oracle.truffle.api.Assumption watch(long addr, int length);
     }
 
     static final Unsafe UNSAFE = loadUnsafe();
@@ -47,7 +55,17 @@ public final class GuestMemory implements AutoCloseable {
     private final long base;
     private volatile boolean closed;
     private final byte[] pageFlags = new byte[(int) (WINDOW >>> PAGE_SHIFT)];
-    private volatile CodeWriteListener codeListener = (a, l) -> false;
+    private volatile CodeWriteListener codeListener = new CodeWriteListener() {
+        @Override
+        public boolean codeWritten(long addr, int length) {
+            return false;
+        }
+
+        @Override
+        public com.oracle.truffle.api.Assumption watch(long addr, int length) {
+            return null;
+        }
+    };
 
     public GuestMemory() {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
@@ -89,7 +107,7 @@ public final class GuestMemory implements AutoCloseable {
             codeListener.codeWritten(addr & -PAGE_SIZE, (int) Math.min((pageEnd(addr, length) << PAGE_SHIFT) - (addr & -PAGE_SIZE), Integer.MAX_VALUE));
         }
         for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
-            pageFlags[(int) p] = (byte) ((pageFlags[(int) p] & CODE) | (prot & (READ | WRITE | EXEC)));
+            pageFlags[(int) p] = (byte) ((pageFlags[(int) p] & (CODE | STABLE)) | (prot & (READ | WRITE | EXEC)));
         }
     }
 
@@ -128,6 +146,32 @@ public final class GuestMemory implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** See {@link CodeWriteListener#watch}. */
+    public com.oracle.truffle.api.Assumption watch(long addr, int length) {
+        return codeListener.watch(addr, length);
+    }
+
+    /** Marks [addr, addr+length) as {@link #STABLE}. */
+    public synchronized void markStable(long addr, long length) {
+        for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
+            pageFlags[(int) p] |= STABLE;
+        }
+    }
+
+    /**
+     * Whether translated code may speculate on the contents at addr (guarded by a watch,
+     * see CodeCache.watch): readable, and read-only or {@link #STABLE}. Every way such bytes
+     * can change (a store, which then takes the checked path; a host write; munmap) reports
+     * the write to the code listener.
+     */
+    public boolean speculatable(long addr) {
+        if (!inWindow(addr, 8)) {
+            return false;
+        }
+        int f = pageFlags[(int) (addr >>> PAGE_SHIFT)];
+        return (f & READ) != 0 && ((f & WRITE) == 0 || (f & STABLE) != 0);
     }
 
     /** Marks a page as holding translated code, so stores to it take the checked path. */

@@ -90,7 +90,7 @@ public final class BlockNode extends Node {
         this.nextPc = termPc + termLength;
         this.targetPc = term == null ? 0 : term.pc + term.imm;
         this.code = Truffle.getRuntime().createAssumption(String.format("code 0x%x-0x%x", startPc, endPc));
-        if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT) {
+        if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.VOLATILE_INSN) {
             this.callSite = new CallSiteNode(cache);
         }
     }
@@ -129,6 +129,10 @@ public final class BlockNode extends Node {
                                 fetch.rawBits(), fetch.length(), cache);
             }
             Insn insn = fetch.insn();
+            if (fetch.length() == 4 && cache.isVolatileWord(pc) && VolatileInsn.handles(fetch.rawBits())) {
+                // End the block before the word: it is read each time it runs, and never watched.
+                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.VOLATILE_INSN, null, pc, 0, 4, cache);
+            }
             Control control = insn.op.control();
             if (control == Control.HOSTCALL) {
                 HostFunction host = cache.hostFunction(pc, (int) (insn.imm >>> 12) & 0xfffff);

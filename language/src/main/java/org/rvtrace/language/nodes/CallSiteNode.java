@@ -33,7 +33,13 @@ public final class CallSiteNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             if (direct == null) {
                 cachedTarget = target;
-                direct = insert(DirectCallNode.create(code.functionAt(target).getCallTarget()));
+                DirectCallNode call = DirectCallNode.create(code.functionAt(target).getCallTarget());
+                if (code.isSplitPerCallSite(target)) {
+                    // Before the node is adopted: splitting an adopted call node throws away
+                    // the compiled code of its root.
+                    call.cloneCallTarget();
+                }
+                direct = insert(call);
                 direct.call(hart);
                 return;
             }

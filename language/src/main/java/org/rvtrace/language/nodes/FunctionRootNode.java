@@ -91,6 +91,22 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     }
 
     @Override
+    public boolean isCloningAllowed() {
+        return true;
+    }
+
+    @Override
+    protected boolean isCloneUninitializedSupported() {
+        return true;
+    }
+
+    /** A fresh translation of the same function, for a call site of its own (see CodeCache.splitPerCallSite). */
+    @Override
+    protected RootNode cloneUninitialized() {
+        return new FunctionRootNode((RiscvLanguage) getLanguage(RiscvLanguage.class), code, mem, entryPc, name);
+    }
+
+    @Override
     public String getName() {
         return name;
     }
@@ -344,6 +360,36 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     homes.spill(frame, hart);
                     code.syscall(hart);
                     homes.fill(frame, hart);
+                    int next = successor(b, false);
+                    if (next == EXIT) {
+                        hart.exitPc = b.nextPc;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    bi = next;
+                    continue;
+                }
+                case VOLATILE_INSN: {
+                    int word = mem.getVolatile32(b.termPc);
+                    if (VolatileInsn.isCall(word)) {
+                        long target = (homes.getX(frame, hart, VolatileInsn.rs1(word)) + VolatileInsn.imm12(word)) & ~1L;
+                        homes.setX(frame, hart, VolatileInsn.rd(word), b.nextPc);
+                        homes.spill(frame, hart);
+                        long resume = call(hart, b, target);
+                        homes.fill(frame, hart);
+                        if (resume != b.nextPc) {
+                            hart.exitPc = resume;
+                            bi = LEAVE;
+                            continue;
+                        }
+                    } else if (VolatileInsn.isAuipc(word)) {
+                        homes.setX(frame, hart, VolatileInsn.rd(word), b.termPc + VolatileInsn.imm20(word));
+                    } else if (word != VolatileInsn.NOP) {
+                        // Rewritten into something else: the general path decodes it normally.
+                        hart.exitPc = b.termPc;
+                        bi = LEAVE;
+                        continue;
+                    }
                     int next = successor(b, false);
                     if (next == EXIT) {
                         hart.exitPc = b.nextPc;

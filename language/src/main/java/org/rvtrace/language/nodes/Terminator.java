@@ -19,6 +19,12 @@ public enum Terminator {
     HOSTCALL,
     EBREAK,
     ILLEGAL,
+    /**
+     * An instruction word that keeps being rewritten (a toggled patch site): read and
+     * executed afresh every time (nop, auipc, or a jalr call), so rewriting it does not
+     * invalidate compiled code.
+     */
+    VOLATILE_INSN,
     /** The pc is not executable (unmapped, or a page without PROT_EXEC). */
     FETCH_FAULT
 }

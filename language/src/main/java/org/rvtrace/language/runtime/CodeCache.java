@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 
 import org.rvtrace.language.RiscvContext;
 import org.rvtrace.language.RiscvLanguage;
@@ -26,8 +28,28 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
     private final RiscvContext context;
     private final GuestMemory mem;
     private final Map<Long, FunctionRootNode> functions = new ConcurrentHashMap<>();
-    /** Page number to the blocks decoded (in part) from it. Guarded by this. */
-    private final Map<Long, List<BlockNode>> blocksByPage = new HashMap<>();
+    /**
+     * Bytes translated code relies on staying as they are: a block's instructions, or a word
+     * a load speculated on. A write that overlaps [start, end) invalidates the assumption.
+     */
+    private record Watch(long start, long end, Assumption assumption) {
+    }
+
+    /** Entry pcs whose function gets a copy per call site (see {@link #splitPerCallSite}). */
+    private final java.util.Set<Long> splitEntries = ConcurrentHashMap.newKeySet();
+
+    /**
+     * After this many rewrites of one aligned instruction word that threw away translated
+     * code, the word is treated as {@linkplain #isVolatileWord volatile}.
+     */
+    static final int VOLATILE_AFTER_FLIPS = 3;
+    /** Code-invalidating rewrites per aligned instruction word. Guarded by this. */
+    private final Map<Long, Integer> flips = new HashMap<>();
+    /** Instruction words rewritten again and again (patch sites toggled on and off). */
+    private final java.util.Set<Long> volatileWords = ConcurrentHashMap.newKeySet();
+
+    /** Page number to the watches on it. Guarded by this. */
+    private final Map<Long, List<Watch>> watchesByPage = new HashMap<>();
 
     public CodeCache(RiscvLanguage language, RiscvContext context, GuestMemory mem) {
         this.language = language;
@@ -52,6 +74,28 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
         return f;
     }
 
+    /**
+     * Gives the function at pc a separate copy (translation, speculation, compilation) for
+     * every call site that calls it: for small shared code whose loads depend on the caller,
+     * like an ftrace trampoline reading the caller's ops literal.
+     */
+    public void splitPerCallSite(long pc) {
+        splitEntries.add(pc);
+    }
+
+    public boolean isSplitPerCallSite(long pc) {
+        return splitEntries.contains(pc);
+    }
+
+    /**
+     * Whether the instruction word at pc keeps being rewritten: blocks then stop before it
+     * and read it afresh each time it runs ({@code Terminator.VOLATILE_INSN}), instead of
+     * taking it as a constant that every rewrite would deoptimize.
+     */
+    public boolean isVolatileWord(long pc) {
+        return !volatileWords.isEmpty() && volatileWords.contains(pc);
+    }
+
     /** Decodes a block and registers it under every page it was decoded from. */
     public synchronized BlockNode translate(long pc) {
         // Mark the pages first: a store from now on takes the checked path and sees the block.
@@ -60,14 +104,33 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
             mem.markCode(pc);
         }
         BlockNode block = BlockNode.translate(mem, this, pc);
-        long lastPage = Math.max(firstPage, (block.endPc - 1) >>> GuestMemory.PAGE_SHIFT);
-        for (long page = firstPage; page <= lastPage; page++) {
-            if (mem.isExecutable(page << GuestMemory.PAGE_SHIFT)) {
-                mem.markCode(page << GuestMemory.PAGE_SHIFT);
-            }
-            blocksByPage.computeIfAbsent(page, p -> new ArrayList<>()).add(block);
+        if (block.endPc > block.startPc) {
+            register(new Watch(block.startPc, block.endPc, block.code));
         }
         return block;
+    }
+
+    /**
+     * An assumption that the length bytes at addr keep their present value: for compiled
+     * code that takes them as a constant. Any write to them invalidates it.
+     */
+    @Override
+    public synchronized Assumption watch(long addr, int length) {
+        Assumption a = Truffle.getRuntime().createAssumption(String.format("word 0x%x", addr));
+        register(new Watch(addr, addr + length, a));
+        return a;
+    }
+
+    private void register(Watch w) {
+        long lastPage = (w.end() - 1) >>> GuestMemory.PAGE_SHIFT;
+        for (long page = w.start() >>> GuestMemory.PAGE_SHIFT; page <= lastPage; page++) {
+            long at = page << GuestMemory.PAGE_SHIFT;
+            if (mem.isMapped(at)) {
+                // From now on a store to the page takes the checked path and sees the watch.
+                mem.markCode(at);
+            }
+            watchesByPage.computeIfAbsent(page, p -> new ArrayList<>()).add(w);
+        }
     }
 
     @Override
@@ -76,20 +139,23 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
         boolean any = false;
         long end = addr + length;
         for (long page = addr >>> GuestMemory.PAGE_SHIFT; page <= (end - 1) >>> GuestMemory.PAGE_SHIFT; page++) {
-            List<BlockNode> blocks = blocksByPage.get(page);
-            if (blocks == null) {
+            List<Watch> watches = watchesByPage.get(page);
+            if (watches == null) {
                 continue;
             }
-            for (Iterator<BlockNode> it = blocks.iterator(); it.hasNext();) {
-                BlockNode b = it.next();
-                if (b.startPc < end && addr < b.endPc) {
+            for (Iterator<Watch> it = watches.iterator(); it.hasNext();) {
+                Watch w = it.next();
+                if (w.start() < end && addr < w.end()) {
                     it.remove();
-                    if (b.code.isValid()) {
-                        b.code.invalidate();
+                    if (w.assumption().isValid()) {
+                        w.assumption().invalidate();
                         any = true;
                     }
                 }
             }
+        }
+        if (any && length == 4 && (addr & 3) == 0 && flips.merge(addr, 1, Integer::sum) >= VOLATILE_AFTER_FLIPS) {
+            volatileWords.add(addr);
         }
         return any;
     }

@@ -16,7 +16,8 @@ public interface TracingHost {
 
     /**
      * Maps length bytes (whole pages) of zeroed guest memory with the given page protection
-     * ({@link GuestMemory#READ} | WRITE | EXEC), within reach of an {@code auipc}+{@code jalr}
+     * ({@link GuestMemory#READ} | WRITE | EXEC, plus {@link GuestMemory#STABLE} for data compiled
+     * code may take as constants until it is written), within reach of an {@code auipc}+{@code jalr}
      * pair (±2 GiB) from every byte of the program's text, and names it for /proc/self/maps
      * and for symbolization. Throws RiscvError when there is no room.
      */
@@ -24,6 +25,12 @@ public interface TracingHost {
 
     /** A guest address that, when called, runs fn (see {@link HostFunction}); named in traces and faults. */
     long hostFunction(String name, HostFunction fn);
+
+    /**
+     * Compiles the function at pc separately for each call site that calls it: a trampoline
+     * whose loads depend on its caller then speculates on each caller's words.
+     */
+    void splitPerCallSite(long pc);
 
     /** Names [addr, addr+size) in symbolization (trampolines, stubs, ops). */
     void defineSymbol(String name, long addr, long size);

@@ -1,0 +1,116 @@
+package org.rvtrace.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The compiled-code claims of the ftrace design (issue 4), read from the engine's own
+ * compilation log as {@link JitTest} does: a traced call compiles once and stays compiled;
+ * enabling one function throws away only the compiled code that contains its patch site;
+ * a site toggled a thousand times does not make its function deoptimize and recompile on
+ * every toggle.
+ */
+class FtraceJitTest {
+    private static final String FLAVOUR = "O2-pfe";
+
+    private static Map<String, String> options(String... ftrace) {
+        Map<String, String> o = JitTest.jitOptions();
+        for (int i = 0; i < ftrace.length; i += 2) {
+            o.put("riscv." + ftrace[i], ftrace[i + 1]);
+        }
+        return o;
+    }
+
+    private static JitTest.JitRun run(String program, List<String> args, Map<String, String> options, TestInfo info) throws Exception {
+        GuestPrograms.Case c = GuestPrograms.program(FLAVOUR, "ftrace/" + program);
+        JitTest.JitRun r = JitTest.runWithJit(c, options, info, args);
+        r.assertNoCompilationFailure();
+        return r;
+    }
+
+    private static long hits(String stderr, String function) {
+        Matcher m = Pattern.compile("(?m)^  " + function + "\\s+(\\d+)").matcher(stderr);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /** With tracing on from the start, the traced function and its trampoline copy compile and are never thrown away. */
+    @Test
+    void tracedCallCompilesOnce(TestInfo info) throws Exception {
+        JitTest.JitRun r = run("flip", List.of(), options("Ftrace", "profile", "FtraceClock", "counter", "FtraceFilter", "hot"), info);
+        r.assertGolden();
+        String err = new String(r.result().stderr(), StandardCharsets.UTF_8);
+        assertEquals(200_000 + 1000 * 2000, hits(err, "hot"), err);
+        List<JitTest.Event> hot = r.log().events().stream().filter(e -> e.target().equals("hot")).collect(Collectors.toList());
+        assertTrue(hot.stream().anyMatch(JitTest.Event::isDone), "hot is compiled:\n" + r.log().summary());
+        assertTrue(r.log().events().stream().anyMatch(e -> e.isDone() && e.target().startsWith("ftrace_caller <split")),
+                        "the trampoline is compiled as a copy of its own for the site:\n" + r.log().summary());
+        // ("opt deopt" lines come at the end, when the engine closes: not counted.)
+        assertTrue(hot.stream().noneMatch(JitTest.Event::isInvalidation),
+                        "the traced function's code is never thrown away:\n" + r.log().summary());
+        assertTrue(hot.stream().filter(JitTest.Event::isDone).count() <= 2, "one compilation per tier:\n" + r.log().summary());
+    }
+
+    /** set_ftrace_filter := alpha, with alpha and beta both compiled: only code containing alpha's site is invalidated. */
+    @Test
+    void enablingOneFunctionInvalidatesOnlyItsCode(TestInfo info) throws Exception {
+        GuestPrograms.Case c = GuestPrograms.program(FLAVOUR, "ftrace/scope");
+        long alpha = JitTest.functionAddress(c, "alpha");
+        JitTest.JitRun r = run("scope", List.of("enable"), options("Ftrace", "profile", "FtraceClock", "counter", "FtraceFilter", "none_such"), info);
+        assertTrue(r.result().completed(), r.result().error());
+        assertEquals(new String(c.expectedStdout(), StandardCharsets.UTF_8), new String(r.result().stdout(), StandardCharsets.UTF_8));
+        List<JitTest.Event> invalidations = r.log().events().stream().filter(JitTest.Event::isInvalidation).collect(Collectors.toList());
+        assertFalse(invalidations.isEmpty(), "compiled code with alpha's site existed and was invalidated:\n" + r.log().summary());
+        for (JitTest.Event e : invalidations) {
+            assertTrue(e.target().startsWith("alpha") || e.target().startsWith("main"),
+                            "only code that contains alpha's site is thrown away, not " + e.brief() + "\n" + r.log().summary());
+            assertTrue(touchesSite(e.reason(), alpha), "invalidated for a write to alpha's site: " + e.brief());
+        }
+        assertTrue(r.log().events().stream().filter(e -> e.target().startsWith("beta")).noneMatch(JitTest.Event::isInvalidation),
+                        "beta's code survives:\n" + r.log().summary());
+        String err = new String(r.result().stderr(), StandardCharsets.UTF_8);
+        assertEquals(40 * 5000, hits(err, "alpha"), err);
+        assertEquals(0, hits(err, "beta"), err);
+    }
+
+    /** The reason names a block or word that overlaps [alpha - 8, alpha + 8), the patch area. */
+    private static boolean touchesSite(String reason, long alpha) {
+        Matcher m = Pattern.compile("(code|word) 0x([0-9a-f]+)(?:-0x([0-9a-f]+))?").matcher(reason.toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return false;
+        }
+        long start = Long.parseLong(m.group(2), 16);
+        long end = m.group(3) != null ? Long.parseLong(m.group(3), 16) : start + 8;
+        return start < alpha + 8 && alpha - 8 < end;
+    }
+
+    /**
+     * A thousand toggles of one site: a few invalidations at first, then the site is read at run
+     * time (a deopt loop would show one invalidation or more per toggle; measured: 19).
+     */
+    @Test
+    void toggledSiteDoesNotRecompileForever(TestInfo info) throws Exception {
+        JitTest.JitRun r = run("flip", List.of("flip", "1000"), options("Ftrace", "profile", "FtraceClock", "counter", "FtraceFilter", "none_such"), info);
+        assertTrue(r.result().completed(), r.result().error());
+        GuestPrograms.Case c = GuestPrograms.program(FLAVOUR, "ftrace/flip");
+        assertEquals(new String(c.expectedStdout(), StandardCharsets.UTF_8), new String(r.result().stdout(), StandardCharsets.UTF_8));
+        String err = new String(r.result().stderr(), StandardCharsets.UTF_8);
+        assertEquals(500 * 2000, hits(err, "hot"), err);
+        assertEquals(500 * 2000, hits(err, "cold"), err);
+        long invalidations = r.log().events().stream().filter(JitTest.Event::isInvalidation).count();
+        long compilations = r.log().events().stream().filter(e -> e.isDone() && (e.target().equals("hot") || e.target().startsWith("main"))).count();
+        assertTrue(invalidations <= 50, invalidations + " invalidations over 1000 toggles:\n" + r.log().summary());
+        assertTrue(compilations <= 60, compilations + " compilations of hot and main over 1000 toggles:\n" + r.log().summary());
+    }
+}
