@@ -411,6 +411,24 @@ class FtraceTest {
         assertEquals("5050 102\n", t.stdout());
     }
 
+    /** A DIRECT ops: ftrace_caller (or the 2023 direct_caller) jumps to ops->direct_call, which returns with jr t0. */
+    @ParameterizedTest
+    @CsvSource({"O2-pfe,call-ops", "O2-pfe-rv64g,call-ops", "O2-pfe,call-ops-2023", "O2-pfe-rv64g,call-ops-2023"})
+    void directCallsReachTheDirectTrampoline(String flavour, String scheme) {
+        GuestPrograms.Case c = GuestPrograms.program(flavour, "ftrace/direct");
+        Traced t = run(c, c.args(), Map.of("Ftrace", "nop", "FtraceScheme", scheme), f -> {
+            long tramp = f.program().lookup("direct_tramp");
+            FtraceOps ops = new FtraceOps("direct", OpsFlags.DIRECT, new FunctionFilter(List.of("target"), List.of()), f.code().stub(), tramp);
+            f.register(ops);
+            PatchSite site = f.site("target");
+            assertEquals(ops.address(), f.memory().readLong(site.function() - 8), "a direct ops gets a private literal");
+            long expected = scheme.equals("call-ops") ? f.code().ftraceCaller() : f.code().directCaller();
+            assertEquals(expected, site.target, "the jalr reaches " + (scheme.equals("call-ops") ? "ftrace_caller" : "direct_caller"));
+        });
+        assertTrue(t.run().completed(), t.run().error());
+        assertEquals("sum 5050, direct 100\n", t.stdout());
+    }
+
     // ---------------------------------------------------------------- sites that must not be patched
 
     @ParameterizedTest
