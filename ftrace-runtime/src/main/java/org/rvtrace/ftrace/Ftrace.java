@@ -453,7 +453,7 @@ public final class Ftrace implements GuestTracing {
             current = tracer;
         }
         if (current != null) {
-            current.functionReturned(cpu, t.depth(), site, start, now, unwound);
+            current.functionReturned(t, cpu, t.depth(), site, start, now, unwound);
         }
     }
 

@@ -16,6 +16,7 @@ import org.graalvm.options.OptionValues;
 
 import org.rvtrace.language.elf.AddressSpace;
 import org.rvtrace.language.elf.LoadedProgram;
+import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.runtime.HostCalls;
 import org.rvtrace.language.runtime.RiscvError;
 import org.rvtrace.language.tracing.GuestTracing;
@@ -133,6 +134,94 @@ public final class RiscvContext {
     public HostFunction hostFunction(long pc, int id) {
         HostCalls h = hostCalls;
         return h == null ? null : h.at(pc, id);
+    }
+
+    // ---------------------------------------------------------------- guest threads
+
+    /** Harts running (the main one included). */
+    private final java.util.concurrent.atomic.AtomicInteger liveHarts = new java.util.concurrent.atomic.AtomicInteger(1);
+    private final java.util.concurrent.atomic.AtomicInteger nextTid = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<Thread> guestThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private com.oracle.truffle.api.CallTarget threadTarget;
+
+    /** A fresh thread id (the main thread's is the pid). */
+    public int newTid() {
+        nextTid.compareAndSet(0, syscalls.pid());
+        return nextTid.incrementAndGet();
+    }
+
+    public boolean otherHartsRunning() {
+        return liveHarts.get() > 1;
+    }
+
+    /**
+     * Runs hart from pc on a new Truffle thread (clone with CLONE_THREAD). Returns false
+     * when the embedder does not allow threads.
+     */
+    public synchronized boolean startThread(Hart hart, long pc) {
+        if (!env.isCreateThreadAllowed()) {
+            return false;
+        }
+        if (threadTarget == null) {
+            threadTarget = new org.rvtrace.language.nodes.ThreadRootNode(language).getCallTarget();
+        }
+        com.oracle.truffle.api.CallTarget target = threadTarget;
+        Thread t = env.newTruffleThreadBuilder(() -> {
+            try {
+                target.call(hart, pc);
+            } finally {
+                hartEnded(hart);
+            }
+        }).stackSize(THREAD_STACK_BYTES).build();
+        t.setName("rv-thread-" + hart.tid);
+        liveHarts.incrementAndGet();
+        guestThreads.add(t);
+        t.start();
+        return true;
+    }
+
+    /** Java stack of a guest thread: guest calls nest as Java calls (see riscv.MaxCallDepth). */
+    private static final long THREAD_STACK_BYTES = 256L << 20;
+
+    /** A thread ended: CLONE_CHILD_CLEARTID is honoured (zero and futex wake), as pthread_join expects. */
+    private void hartEnded(Hart hart) {
+        long ctid = hart.clearChildTid;
+        if (ctid != 0 && memory.accessible(ctid, 4, GuestMemory.WRITE)) {
+            memory.writeIntAtomic(ctid, 0);
+            syscalls.futexWake(ctid, 1);
+        }
+        guestThreads.remove(Thread.currentThread());
+        synchronized (liveHarts) {
+            liveHarts.decrementAndGet();
+            liveHarts.notifyAll();
+        }
+    }
+
+    /** The main thread called exit(2) while others run: the process lives until they end. */
+    public void awaitOtherHarts() {
+        hartEnded(mainHart);
+        synchronized (liveHarts) {
+            while (liveHarts.get() > 0) {
+                org.rvtrace.language.syscall.Blocking.await(liveHarts, 0);
+            }
+        }
+    }
+
+    private Hart mainHart;
+
+    public void setMainHart(Hart hart) {
+        this.mainHart = hart;
+    }
+
+    /**
+     * Ends the whole process from any thread (exit_group, a fatal signal while other threads
+     * run): output flushed, the trace completed, every thread stopped; the embedder sees an
+     * exit with this status.
+     */
+    public void exitProcess(int status, Node location) {
+        flushOutput();
+        endTracing();
+        env.getContext().closeExited(location, status);
     }
 
     public static RiscvContext get(Node node) {

@@ -20,10 +20,8 @@ final class GraphTracer extends Tracer {
     private final FtraceOps ops;
     private final GraphTraceFormat format;
     private boolean headerWritten;
-    /** An entry not printed yet: if its own return comes next, it prints as one leaf line. */
-    private PatchSite pendingSite;
-    private int pendingDepth;
-    private int pendingCpu;
+    /** Harts with an entry not printed yet (see {@link HartTracing#pendingEntry}). */
+    private final java.util.Set<HartTracing> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     GraphTracer(Ftrace session) {
         super(session);
@@ -58,47 +56,61 @@ final class GraphTracer extends Tracer {
     }
 
     @TruffleBoundary
-    private synchronized void entry(Hart hart, long ip, long fregs) {
+    private void entry(Hart hart, long ip, long fregs) {
         PatchSite site = session.siteOf(ip);
         if (site == null) {
             return;
         }
-        int depth = session.hookReturn(hart, HartTracing.of(hart), fregs, site, session.clock().now());
-        flushPending();
-        pendingSite = site;
-        pendingDepth = depth;
-        pendingCpu = session.cpuOf(hart);
+        HartTracing t = HartTracing.of(hart);
+        int cpu = session.cpuOf(hart);
+        int depth = session.hookReturn(hart, t, fregs, site, session.clock().now());
+        flushPending(t, cpu);
+        // If its own return comes next on this hart, the entry prints as one "leaf();" line.
+        t.pendingEntry = site;
+        t.pendingDepth = depth;
+        t.cpu = cpu;
+        pending.add(t);
     }
 
     @Override
-    public synchronized void functionReturned(int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
+    public void functionReturned(HartTracing t, int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
         if (!session.recording()) {
-            flushPending();
+            flushPending(t, cpu);
             return;
         }
-        if (!unwound && pendingSite == site && pendingDepth == depth) {
-            pendingSite = null;
+        if (!unwound && t.pendingEntry == site && t.pendingDepth == depth) {
+            t.pendingEntry = null;
             session.output().writeLine(format.leaf(cpu, depth, site.name, end - start));
             return;
         }
-        flushPending();
+        flushPending(t, cpu);
         session.output().writeLine(unwound ? format.unwound(cpu, depth, site.name) : format.exit(cpu, depth, end - start, site.name));
     }
 
-    private void flushPending() {
-        if (pendingSite != null) {
-            session.output().writeLine(format.entry(pendingCpu, pendingDepth, pendingSite.name));
-            pendingSite = null;
+    private void flushPending(HartTracing t, int cpu) {
+        if (t.pendingEntry instanceof PatchSite site) {
+            session.output().writeLine(format.entry(cpu, t.pendingDepth, site.name));
+            t.pendingEntry = null;
+        }
+    }
+
+    /** Prints the entries still pending on any hart (the tracer stops, or the process ends). */
+    private void flushAll() {
+        for (HartTracing t : pending) {
+            if (t.pendingEntry instanceof PatchSite site) {
+                session.output().writeLine(format.entry(t.cpu, t.pendingDepth, site.name));
+                t.pendingEntry = null;
+            }
         }
     }
 
     @Override
-    public synchronized void stop() {
-        flushPending();
+    public void stop() {
+        flushAll();
     }
 
     @Override
-    public synchronized void end() {
-        flushPending();
+    public void end() {
+        flushAll();
     }
 }

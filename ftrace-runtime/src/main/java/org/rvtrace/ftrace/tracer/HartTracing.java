@@ -12,6 +12,13 @@ import org.rvtrace.language.runtime.Hart;
 public final class HartTracing {
     /** Set while the list function runs callbacks on this hart. */
     public boolean inCallback;
+    /** The profiler's hit counts of this hart, by site (summed over harts at the end). */
+    long[] profileHits;
+    /** The graph tracer's entry not printed yet (see GraphTracer), and its depth. */
+    Object pendingEntry;
+    int pendingDepth;
+    /** The CPU number traces show for this hart. */
+    int cpu;
 
     private long[] returns = new long[64];
     private long[] sps = new long[64];

@@ -21,7 +21,8 @@ final class ProfileTracer extends Tracer {
     private static final int A3 = 13;
 
     private final FtraceOps ops;
-    private final long[] hits;
+    /** Every hart's hit counts, summed at the end. */
+    private final java.util.List<long[]> hitsPerHart = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final long[] time;
     private final double[] squares;
     private final boolean timed;
@@ -31,7 +32,6 @@ final class ProfileTracer extends Tracer {
         long func = session.hostFunction("function_profile_call", this::call);
         this.ops = new FtraceOps("profile", 0, null, func, 0);
         int n = session.sites().size();
-        this.hits = new long[n];
         this.time = new long[n];
         this.squares = new double[n];
         this.timed = session.clock().nanos();
@@ -59,11 +59,24 @@ final class ProfileTracer extends Tracer {
         if (site < 0) {
             return;
         }
-        // One hart per process for now: a plain increment. (Per-hart counters come with threads.)
+        // Each hart counts in its own array: no atomic, no contention.
+        HartTracing t = HartTracing.of(hart);
+        long[] hits = t.profileHits;
+        if (hits == null) {
+            hits = newHits(t);
+        }
         hits[site]++;
         if (timed) {
             time(hart, site, hart.getX(A3));
         }
+    }
+
+    @TruffleBoundary
+    private long[] newHits(HartTracing t) {
+        long[] hits = new long[session.sites().size()];
+        t.profileHits = hits;
+        hitsPerHart.add(hits);
+        return hits;
     }
 
     @TruffleBoundary
@@ -72,7 +85,7 @@ final class ProfileTracer extends Tracer {
     }
 
     @Override
-    public synchronized void functionReturned(int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
+    public synchronized void functionReturned(HartTracing hart, int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
         if (!unwound) {
             long d = end - start;
             time[site.index] += d;
@@ -80,17 +93,22 @@ final class ProfileTracer extends Tracer {
         }
     }
 
-    /** The hit counts so far, by function name (for the control API and tests). */
-    public synchronized long hits(PatchSite site) {
-        return hits[site.index];
+    /** The hit count of a site so far, over all harts (for the control API and tests). */
+    public long hits(PatchSite site) {
+        long n = 0;
+        for (long[] h : hitsPerHart) {
+            n += h[site.index];
+        }
+        return n;
     }
 
     @Override
     public synchronized void end() {
         List<ProfileFormat.Entry> entries = new ArrayList<>();
         for (PatchSite site : session.sites()) {
-            if (hits[site.index] > 0) {
-                entries.add(new ProfileFormat.Entry(site.name, hits[site.index], time[site.index], squares[site.index]));
+            long n = hits(site);
+            if (n > 0) {
+                entries.add(new ProfileFormat.Entry(site.name, n, time[site.index], squares[site.index]));
             }
         }
         if (entries.isEmpty()) {

@@ -33,6 +33,6 @@ public abstract class Tracer {
     }
 
     /** A function this tracer timed returned (or was left by a longjmp: unwound). */
-    public void functionReturned(int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
+    public void functionReturned(HartTracing hart, int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
     }
 }

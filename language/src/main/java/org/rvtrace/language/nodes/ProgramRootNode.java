@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.RootNode;
 
 import org.rvtrace.language.RiscvContext;
@@ -19,7 +18,7 @@ import org.rvtrace.language.runtime.GuestExit;
 import org.rvtrace.language.runtime.GuestFault;
 import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.runtime.RiscvError;
-import org.rvtrace.language.runtime.UnwindToTop;
+import org.rvtrace.language.runtime.ThreadExit;
 
 /**
  * Runs a program: maps it, builds its stack, then drives the main hart from function root
@@ -31,7 +30,7 @@ public final class ProgramRootNode extends RootNode {
 
     private final ElfFile elf;
     private final String name;
-    @Child private IndirectCallNode call = IndirectCallNode.create();
+    @Child private HartLoopNode loop = new HartLoopNode();
 
     public ProgramRootNode(RiscvLanguage language, ElfFile elf, String name) {
         super(language);
@@ -49,23 +48,25 @@ public final class ProgramRootNode extends RootNode {
         RiscvContext context = RiscvContext.get(this);
         Hart hart = start(context);
         try {
-            long pc = context.program().entry;
-            while (true) {
-                try {
-                    hart.depth = 0;
-                    hart.linkPc = Hart.NO_RETURN;
-                    call.call(context.code.functionAt(pc).getCallTarget(), hart);
-                    pc = hart.exitPc;
-                } catch (UnwindToTop unwind) {
-                    pc = unwind.pc;
-                }
-            }
+            loop.run(context.code, hart, context.program().entry);
+            throw new AssertionError();
+        } catch (ThreadExit exit) {
+            // exit(2) of the main thread while others run: the process ends with the last of them.
+            context.awaitOtherHarts();
+            context.flushOutput();
+            return exit.status;
         } catch (GuestExit exit) {
+            if (context.otherHartsRunning()) {
+                context.exitProcess(exit.status, this);
+            }
             context.flushOutput();
             return exit.status;
         } catch (GuestFault fault) {
             context.flushOutput();
             context.report(fault.report());
+            if (context.otherHartsRunning()) {
+                context.exitProcess(128 + fault.signal, this);
+            }
             return 128 + fault.signal;
         } finally {
             context.endTracing();
@@ -90,6 +91,7 @@ public final class ProgramRootNode extends RootNode {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         Hart hart = new Hart(context, context.syscalls().pid(), context.maxCallDepth);
+        context.setMainHart(hart);
         hart.setX(SP, ElfLoader.buildStack(context.memory, program, argv, context.env.getEnvironment(), random, context.syscalls().uid(),
                         context.syscalls().gid()));
         context.attachTracing();

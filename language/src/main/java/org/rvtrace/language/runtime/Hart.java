@@ -28,6 +28,8 @@ public final class Hart extends Registers {
 
     public final RiscvContext context;
     public final int tid;
+    /** set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken when the thread ends (0: none). */
+    public long clearChildTid;
     /** The tracing runtime's per-hart state (shadow stack, recursion guard); null until it needs one. */
     public Object tracing;
 
@@ -45,6 +47,22 @@ public final class Hart extends Registers {
             }
         }
         return false;
+    }
+
+    /**
+     * A new hart for a thread clone(2) makes: this hart's registers and fcsr (the caller sets
+     * a0, sp and tp as clone says), its own call bookkeeping, reservation and tracing state.
+     */
+    public Hart cloneForThread(int newTid) {
+        Hart h = new Hart(context, newTid, linkStack.length);
+        for (int r = 1; r < 32; r++) {
+            h.setX(r, getX(r));
+        }
+        for (int r = 0; r < 32; r++) {
+            h.setF(r, getF(r));
+        }
+        h.setFcsr(fcsr());
+        return h;
     }
 
     public int fcsr() {

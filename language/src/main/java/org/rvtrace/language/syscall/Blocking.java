@@ -9,7 +9,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
  * context, a debugger, a guest signal one day) still reach it, and after one the wait goes
  * on until its own end.
  */
-final class Blocking {
+public final class Blocking {
     private Blocking() {
     }
 
@@ -31,7 +31,7 @@ final class Blocking {
     }
 
     /** Waits on monitor (which the caller holds) for a notify or until nanos pass (0: no limit). */
-    static void await(Object monitor, long nanos) {
+    public static void await(Object monitor, long nanos) {
         TruffleSafepoint.setBlockedThreadInterruptible(null, m -> {
             if (nanos > 0) {
                 TimeUnit.NANOSECONDS.timedWait(m, nanos);

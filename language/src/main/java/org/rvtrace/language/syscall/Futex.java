@@ -111,6 +111,10 @@ final class Futex {
         return 0;
     }
 
+    long wakeAny(long uaddr, int count) {
+        return wake(uaddr, count, BITSET_MATCH_ANY);
+    }
+
     private synchronized long wake(long uaddr, int count, int bitset) {
         List<Waiter> q = queues.get(uaddr);
         int n = 0;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import org.rvtrace.language.runtime.GuestExit;
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.runtime.ThreadExit;
 
 /**
  * Who the process is and how it ends: ids, uname, exit, thread bookkeeping
@@ -30,7 +31,6 @@ final class ProcessSyscalls {
     private final Futex futex;
     private final SecureRandom random = new SecureRandom();
     private byte[] threadName;
-    private long clearChildTid;
     private long robustList;
     private long robustListLen;
 
@@ -40,13 +40,69 @@ final class ProcessSyscalls {
         this.futex = futex;
     }
 
+    static final long CLONE_VM = 0x100;
+    static final long CLONE_FS = 0x200;
+    static final long CLONE_FILES = 0x400;
+    static final long CLONE_SIGHAND = 0x800;
+    static final long CLONE_SETTLS = 0x80000;
+    static final long CLONE_PARENT_SETTID = 0x100000;
+    static final long CLONE_CHILD_CLEARTID = 0x200000;
+    static final long CLONE_THREAD = 0x10000;
+    static final long CLONE_CHILD_SETTID = 0x1000000;
+    private static final long THREAD_FLAGS = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
+    private static final int TP = 4;
+    private static final int SP = 2;
+    private static final int A0 = 10;
+
+    /**
+     * clone(flags, stack, parent_tid, tls, child_tid) for threads, as glibc's pthread_create
+     * calls it: the child shares everything and starts after the ecall with a0 = 0 on its
+     * own stack. Processes (fork, vfork) are not supported: ENOSYS, so callers see a clear
+     * failure rather than a half-shared child.
+     */
+    private long clone(Hart parent, long flags, long stack, long parentTid, long tls, long childTid) {
+        if ((flags & THREAD_FLAGS) != THREAD_FLAGS) {
+            throw SyscallError.of(Errno.ENOSYS);
+        }
+        if ((flags & CLONE_PARENT_SETTID) != 0) {
+            um.checkWrite(parentTid, 4);
+        }
+        int tid = sys.context.newTid();
+        Hart child = parent.cloneForThread(tid);
+        child.setX(A0, 0);
+        if (stack != 0) {
+            child.setX(SP, stack);
+        }
+        if ((flags & CLONE_SETTLS) != 0) {
+            child.setX(TP, tls);
+        }
+        if ((flags & CLONE_CHILD_CLEARTID) != 0) {
+            child.clearChildTid = childTid;
+        }
+        if ((flags & CLONE_PARENT_SETTID) != 0) {
+            um.mem.writeInt(parentTid, tid);
+        }
+        if ((flags & CLONE_CHILD_SETTID) != 0) {
+            um.checkWrite(childTid, 4);
+            um.mem.writeInt(childTid, tid);
+        }
+        if (!sys.context.startThread(child, parent.pc + 4)) {
+            throw SyscallError.of(Errno.EAGAIN);
+        }
+        return tid;
+    }
+
     void register(SyscallTable t) {
         t.def(93, "exit", "i", SyscallTable.Result.NONE, (h, a) -> {
-            throw new GuestExit((int) a[0] & 0xff); // the only thread: its exit ends the process
+            if (!sys.context.otherHartsRunning()) {
+                throw new GuestExit((int) a[0] & 0xff); // the last thread: its exit ends the process
+            }
+            throw new ThreadExit((int) a[0] & 0xff);
         });
         t.def(94, "exit_group", "i", SyscallTable.Result.NONE, (h, a) -> {
             throw new GuestExit((int) a[0] & 0xff);
         });
+        t.def(220, "clone", "XpppP", (h, a) -> clone(h, a[0], a[1], a[2], a[3], a[4]));
         t.def(172, "getpid", "", (h, a) -> sys.pid());
         t.def(173, "getppid", "", (h, a) -> sys.ppid());
         t.def(178, "gettid", "", (h, a) -> h.tid);
@@ -79,7 +135,7 @@ final class ProcessSyscalls {
         });
         t.def(160, "uname", "p", (h, a) -> uname(a[0]));
         t.def(96, "set_tid_address", "p", (h, a) -> {
-            clearChildTid = a[0];
+            h.clearChildTid = a[0];
             return h.tid;
         });
         t.def(99, "set_robust_list", "pu", (h, a) -> {
@@ -331,8 +387,4 @@ final class ProcessSyscalls {
         };
     }
 
-    /** Where set_tid_address asked the kernel to clear the tid and wake a futex at thread exit. */
-    long clearChildTid() {
-        return clearChildTid;
-    }
 }

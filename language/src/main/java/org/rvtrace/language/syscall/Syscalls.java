@@ -33,6 +33,7 @@ public final class Syscalls {
     final SignalState signals;
     final TimeSyscalls time;
     final MemorySyscalls memory;
+    private final Futex futex;
     private final SyscallTable table = new SyscallTable();
     private int uid = -1;
     private int gid = -1;
@@ -54,7 +55,8 @@ public final class Syscalls {
         new PathSyscalls(this).register(table);
         memory.register(table);
         time.register(table);
-        new ProcessSyscalls(this, new Futex(user, time)).register(table);
+        this.futex = new Futex(user, time);
+        new ProcessSyscalls(this, futex).register(table);
         new SignalSyscalls(this).register(table);
         new ResourceSyscalls(this).register(table);
     }
@@ -63,6 +65,11 @@ public final class Syscalls {
     public void setBrk(long start) {
         memory.setBrk(start);
         time.programStarts();
+    }
+
+    /** Wakes up to count threads waiting on the futex word at addr. */
+    public void futexWake(long addr, int count) {
+        futex.wakeAny(addr, count);
     }
 
     public int pid() {
