@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,16 @@ public final class Main {
                     "ftrace-clock", "riscv.FtraceClock",
                     "ftrace-tracing-on", "riscv.FtraceTracingOn");
 
-    private final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+    final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
 
     public static void main(String[] args) {
         System.exit(new Main().run(args));
     }
 
     int run(String[] args) {
+        if (args.length > 0 && args[0].equals("bench") && !Files.isRegularFile(Path.of("bench"))) {
+            return new Bench(this).run(Arrays.copyOfRange(args, 1, args.length));
+        }
         Map<String, String> options = new HashMap<>();
         List<String> rest = new ArrayList<>();
         boolean version = false;
@@ -114,6 +118,11 @@ public final class Main {
             err.println("rv: " + program + ": permission denied");
             return 1;
         }
+        return launch(path, rest.toArray(new String[0]), options, experimental);
+    }
+
+    /** Runs a checked program file with rv's defaults for the options not given (rv PROGRAM, rv bench). */
+    int launch(Path program, String[] argv, Map<String, String> options, boolean experimental) {
         options.putIfAbsent("riscv.MaxCallDepth", Integer.toString(GUEST_CALL_DEPTH));
         if (!options.containsKey(INLINING_BUDGET)) {
             // Smaller compilation units reach native code sooner on a stock JDK, where Graal
@@ -122,7 +131,7 @@ public final class Main {
             options.put(INLINING_BUDGET, "3000");
             experimental = true;
         }
-        return runGuest(path, rest.toArray(new String[0]), options, experimental);
+        return runGuest(program, argv, options, experimental);
     }
 
     private int runGuest(Path program, String[] argv, Map<String, String> options, boolean experimental) {
@@ -199,6 +208,7 @@ public final class Main {
         System.out.println("""
                         Usage: rv [OPTIONS] PROGRAM [ARGS...]
                                rv demo
+                               rv bench ftrace-ops [BENCH OPTIONS]
 
                         Runs a statically linked RISC-V 64-bit Linux program (RV64GC, ELF) the way
                         qemu-riscv64 does: same output, same exit status.
@@ -224,7 +234,8 @@ public final class Main {
                           --riscv.NAME=VALUE    a language option (e.g. --riscv.MaxCallDepth=1000)
                           --engine.NAME=VALUE   a Truffle engine option (e.g. --engine.TraceCompilation)
                           --compiler.NAME=VALUE a Graal compiler option
-                        """);
+
+                        """ + Bench.HELP);
     }
 
     private int usage(String message) {

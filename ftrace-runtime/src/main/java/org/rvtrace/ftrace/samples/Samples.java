@@ -17,6 +17,7 @@ public final class Samples {
         String name = colon < 0 ? spec : spec.substring(0, colon);
         String args = colon < 0 ? "" : spec.substring(colon + 1);
         switch (name) {
+            case "ftrace-ops" -> FtraceOpsSample.load(ftrace, args);
             default -> throw new RiscvError("ftrace: unknown sample '" + name + "'");
         }
     }

@@ -12,11 +12,13 @@ import org.rvtrace.language.runtime.Hart;
 /**
  * A guest call: a monomorphic inline cache on the target pc. While one function is called
  * from here the call is a {@link DirectCallNode}, which Graal can inline; a second target
- * turns the site into an indirect call.
+ * turns the site into an indirect call. Several harts may run the site at once: the cache
+ * changes under a lock, target before call node, so a hart that sees the call node also
+ * sees its target.
  */
 public final class CallSiteNode extends Node {
     private final CodeCache code;
-    @CompilationFinal private long cachedTarget = -1;
+    @CompilationFinal private volatile long cachedTarget = -1;
     @Child private DirectCallNode direct;
     @Child private IndirectCallNode indirect;
 
@@ -25,26 +27,35 @@ public final class CallSiteNode extends Node {
     }
 
     public void call(Hart hart, long target) {
-        if (direct != null && target == cachedTarget) {
-            direct.call(hart);
+        DirectCallNode d = direct;
+        if (d != null && target == cachedTarget) {
+            d.call(hart);
             return;
         }
         if (indirect == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
-            if (direct == null) {
-                cachedTarget = target;
-                DirectCallNode call = DirectCallNode.create(code.functionAt(target).getCallTarget());
-                if (code.isSplitPerCallSite(target)) {
-                    // Before the node is adopted: splitting an adopted call node throws away
-                    // the compiled code of its root.
-                    call.cloneCallTarget();
-                }
-                direct = insert(call);
-                direct.call(hart);
+            specialize(target);
+            d = direct;
+            if (indirect == null && d != null && target == cachedTarget) {
+                d.call(hart);
                 return;
             }
-            indirect = insert(IndirectCallNode.create());
         }
         indirect.call(code.functionAt(target).getCallTarget(), hart);
+    }
+
+    private synchronized void specialize(long target) {
+        if (direct == null) {
+            DirectCallNode call = DirectCallNode.create(code.functionAt(target).getCallTarget());
+            if (code.isSplitPerCallSite(target)) {
+                // Before the node is adopted: splitting an adopted call node throws away
+                // the compiled code of its root.
+                call.cloneCallTarget();
+            }
+            cachedTarget = target;
+            direct = insert(call);
+        } else if (indirect == null && target != cachedTarget) {
+            indirect = insert(IndirectCallNode.create());
+        }
     }
 }
