@@ -68,7 +68,8 @@ public final class Ftrace implements GuestTracing {
     /** Which sites each registered ops wants (its filter, evaluated once). */
     private final Map<FtraceOps, BitSet> wants = new HashMap<>();
     private FunctionFilter filter;
-    private Tracer tracer;
+    /** Read without the lock by harts returning through return_to_handler (see stopMachine). */
+    private volatile Tracer tracer;
     private final Map<String, Tracer> tracers = new HashMap<>();
     private volatile boolean recording;
 
@@ -272,8 +273,30 @@ public final class Ftrace implements GuestTracing {
         update(set);
     }
 
-    /** Re-patches the given sites so that each calls exactly the registered ops that want it. */
+    /**
+     * Re-patches the given sites so that each calls exactly the registered ops that want it.
+     * With a literal every store is atomic and harts run on; the list scheme rewrites two
+     * instructions per site, so like Linux it parks every other hart first (stop_machine).
+     */
     private void update(BitSet changed) {
+        if (scheme == Scheme.LIST) {
+            long[] stall = host.stopMachine(() -> repatch(changed));
+            stallMaxNanos = Math.max(stallMaxNanos, stall[0]);
+            stallTotalNanos += stall[1];
+        } else {
+            repatch(changed);
+        }
+    }
+
+    /** The longest and the total time harts were parked for patching so far (list scheme). */
+    public synchronized long[] stallNanos() {
+        return new long[]{stallMaxNanos, stallTotalNanos};
+    }
+
+    private long stallMaxNanos;
+    private long stallTotalNanos;
+
+    private void repatch(BitSet changed) {
         List<FtraceOps> registered = table.registered();
         for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
             PatchSite site = sites.get(i);
@@ -307,6 +330,11 @@ public final class Ftrace implements GuestTracing {
         }
         mem.writeLongAtomic(table.functionTraceOp(), op);
         mem.writeLongAtomic(table.ftraceTraceFunction(), func);
+    }
+
+    /** The host's view of the process (symbols, memory, stop_machine), for samples. */
+    public TracingHost host() {
+        return host;
     }
 
     /** A guest address that runs fn when called (for ops callbacks written in Java). */
@@ -448,10 +476,7 @@ public final class Ftrace implements GuestTracing {
         PatchSite site = sites.get(t.topSite());
         long start = t.topStart();
         t.pop();
-        Tracer current;
-        synchronized (this) {
-            current = tracer;
-        }
+        Tracer current = tracer;
         if (current != null) {
             current.functionReturned(t, cpu, t.depth(), site, start, now, unwound);
         }
@@ -528,8 +553,18 @@ public final class Ftrace implements GuestTracing {
         return ops != null ? ops.name + "_ops" : String.format("0x%x", address);
     }
 
+    private final List<Runnable> endHooks = new CopyOnWriteArrayList<>();
+
+    /** Runs hook when the process ends, before the trace output is closed (samples report there). */
+    public void atEnd(Runnable hook) {
+        endHooks.add(hook);
+    }
+
     @Override
     public void processEnded() {
+        for (Runnable hook : endHooks) {
+            hook.run();
+        }
         synchronized (this) {
             for (Tracer t : tracers.values()) {
                 t.end();

@@ -67,6 +67,22 @@ final class GuestTracingHost implements TracingHost {
     }
 
     @Override
+    public long[] stopMachine(Runnable work) {
+        return context.stopMachine(work);
+    }
+
+    @Override
+    public long symbol(String name) {
+        LoadedProgram p = context.program();
+        for (var s : p.elf.symbols) {
+            if (s.name().equals(name) && s.value() != 0) {
+                return s.value() + p.bias;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     public OutputStream err() {
         return context.err();
     }

@@ -208,9 +208,64 @@ public final class RiscvContext {
     }
 
     private Hart mainHart;
+    private Thread mainThread;
 
     public void setMainHart(Hart hart) {
         this.mainHart = hart;
+        this.mainThread = Thread.currentThread();
+    }
+
+    /** See {@link org.rvtrace.language.tracing.TracingHost#stopMachine}. */
+    public long[] stopMachine(Runnable work) {
+        List<Thread> targets = new java.util.ArrayList<>(guestThreads);
+        if (mainThread != null && liveHarts.get() > guestThreads.size()) {
+            targets.add(mainThread);
+        }
+        targets.remove(Thread.currentThread()); // a hart that patches is stopped already
+        if (targets.isEmpty()) {
+            work.run();
+            return new long[]{0, 0};
+        }
+        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(targets.size());
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        var future = env.submitThreadLocal(targets.toArray(new Thread[0]), new com.oracle.truffle.api.ThreadLocalAction(false, false) {
+            @Override
+            protected void perform(Access access) {
+                long start = System.nanoTime();
+                parked.countDown();
+                com.oracle.truffle.api.TruffleSafepoint.setBlockedThreadInterruptible(access.getLocation(),
+                                java.util.concurrent.CountDownLatch::await, done);
+                long stalled = System.nanoTime() - start;
+                longest.accumulateAndGet(stalled, Math::max);
+                total.addAndGet(stalled);
+            }
+        });
+        try {
+            // A hart that ends meanwhile never parks: wait for the others, not forever for it.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!parked.await(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                long ended = targets.stream().filter(t -> !t.isAlive()).count();
+                if (future.isDone() || parked.getCount() <= ended || System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+            work.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            work.run();
+        } finally {
+            done.countDown();
+        }
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            // the context is closing: nothing left to stall
+        }
+        return new long[]{longest.get(), total.get()};
     }
 
     /**

@@ -18,6 +18,7 @@ public final class Samples {
         String args = colon < 0 ? "" : spec.substring(colon + 1);
         switch (name) {
             case "ftrace-ops" -> FtraceOpsSample.load(ftrace, args);
+            case "patch-stress" -> PatchStressSample.load(ftrace, args);
             default -> throw new RiscvError("ftrace: unknown sample '" + name + "'");
         }
     }

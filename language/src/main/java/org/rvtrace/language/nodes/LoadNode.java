@@ -57,7 +57,8 @@ public final class LoadNode extends InsnNode {
     @Override
     public void execute(VirtualFrame frame, Hart hart) {
         long addr = x(frame, hart, rs1) + imm;
-        long value = speculation == GENERIC ? width.load(mem, addr, pc) : loadSpeculating(addr);
+        Speculation s = speculation; // read once: another hart may change it
+        long value = s == GENERIC ? width.load(mem, addr, pc) : loadSpeculating(s, addr);
         if (!fp) {
             setX(frame, hart, rd, value);
         } else if (width == Width.W) {
@@ -67,8 +68,7 @@ public final class LoadNode extends InsnNode {
         }
     }
 
-    private long loadSpeculating(long addr) {
-        Speculation s = speculation;
+    private long loadSpeculating(Speculation s, long addr) {
         if (s != null) {
             if (s.valid.isValid()) {
                 if (addr == s.addr) {
@@ -85,7 +85,7 @@ public final class LoadNode extends InsnNode {
     }
 
     /** First load, another address, or the word changed: speculate again or give up. */
-    private long respeculate(long addr) {
+    private synchronized long respeculate(long addr) {
         Speculation s = speculation;
         if ((s != null && addr != s.addr) || speculations >= MAX_SPECULATIONS || !mem.speculatable(addr)) {
             speculation = GENERIC;

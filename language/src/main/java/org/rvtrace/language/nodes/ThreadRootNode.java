@@ -41,8 +41,33 @@ public final class ThreadRootNode extends RootNode {
         } catch (GuestFault fault) {
             reportFault(context, fault);
             context.exitProcess(128 + fault.signal, this);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            if (e instanceof com.oracle.truffle.api.exception.AbstractTruffleException || e instanceof com.oracle.truffle.api.nodes.ControlFlowException
+                            || isThreadDeath(e)) {
+                throw e;
+            }
+            // A bug of rvtrace's on this thread: end the process with one clear line, not a
+            // Java stack trace and a process that goes on without the thread.
+            reportInternal(context, hart, e);
+            context.exitProcess(70, this);
         }
         return 0;
+    }
+
+    private static boolean isThreadDeath(Throwable e) {
+        // Truffle's exit and cancel exceptions pass through every frame.
+        String n = e.getClass().getName();
+        return n.contains("ThreadDeath") || n.contains("Cancel") || n.contains("Exit");
+    }
+
+    @TruffleBoundary
+    private static void reportInternal(RiscvContext context, Hart hart, Throwable e) {
+        context.flushOutput();
+        context.report("rv: internal error in guest thread " + hart.tid + " at pc 0x" + Long.toHexString(hart.pc) + ": " + e
+                        + (System.getenv("RVTRACE_DEBUG") != null ? "" : " (set RVTRACE_DEBUG=1 for the Java stack trace, and please report it)"));
+        if (System.getenv("RVTRACE_DEBUG") != null) {
+            e.printStackTrace();
+        }
     }
 
     @TruffleBoundary

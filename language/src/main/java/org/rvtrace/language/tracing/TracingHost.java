@@ -35,6 +35,16 @@ public interface TracingHost {
     /** Names [addr, addr+size) in symbolization (trampolines, stubs, ops). */
     void defineSymbol(String name, long addr, long size);
 
+    /**
+     * Linux's stop_machine: runs work while every other hart of the process is parked at a
+     * safepoint (a synchronous thread-local action), for changes no hart may see half done.
+     * Returns how long the harts were stalled: {longest, total} in nanoseconds.
+     */
+    long[] stopMachine(Runnable work);
+
+    /** The address of a data or function symbol of the program, or -1. */
+    long symbol(String name);
+
     /** The guest's stderr. */
     OutputStream err();
 
