@@ -1,0 +1,229 @@
+package org.rvtrace.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code rv bench ftrace-ops [OPTIONS]}: Linux's samples/ftrace/ftrace-ops benchmark on
+ * rvtrace. The ops (the module's half) are the ftrace runtime's built-in sample
+ * ({@code riscv.FtraceSample=ftrace-ops:...}); the calls and the timing (the module's
+ * loop) are the guest program benchmarks/ftrace-ops/ftrace_ops.c, run in this process the
+ * way {@code rv PROGRAM} runs a program. benchmarks/ftrace-ops.py runs the whole table.
+ */
+final class Bench {
+    static final String HELP = """
+                    rv bench ftrace-ops [OPTIONS]
+                      Linux's samples/ftrace/ftrace-ops benchmark: calls tracee_relevant CALLS times per
+                      round while R ftrace ops trace it and I ops trace tracee_irrelevant, and prints
+                      "Attempted N calls to tracee_relevant in T ns (X ns / call)" (median round, after
+                      the JIT warmed up) and "ns/call: ..." with more precision.
+                      --scheme=S            call-ops (default), call-ops-2023 or list
+                      --relevant=R          ops tracing tracee_relevant (default 1; 0: the untraced call)
+                      --irrelevant=I        ops tracing tracee_irrelevant, never called (default 0)
+                      --save-regs           register the ops with SAVE_REGS
+                      --calls=N             calls per round (default 100000, as the kernel module)
+                      --warmup=MS           warm-up before measuring, in ms (default 2000, see ftrace_ops.c)
+                      --rounds=K            measured rounds, the median is reported (default 21)
+                      --NAME.OPTION=VALUE   passed on (--engine.*, --compiler.*, --riscv.*; experimental
+                                            ones need --experimental-options). Unless given, rv bench sets
+                                            --engine.BackgroundCompilation=false: the warm-up then ends in
+                                            compiled code (benchmarks/README.md says why)
+                      The guest is <rvtrace>/benchmarks/target/ftrace_ops, built with make when missing or
+                      older than benchmarks/ftrace-ops/ftrace_ops.c. benchmarks/ftrace-ops.py runs the table.
+                    """;
+
+    private static final List<String> SCHEMES = List.of("call-ops", "call-ops-2023", "list");
+    private static final int MAX_OPS = 1000;
+    private static final int MAX_ROUNDS = 1000;
+    private static final String GUEST = "ftrace_ops";
+
+    private final Main main;
+
+    Bench(Main main) {
+        this.main = main;
+    }
+
+    int run(String[] args) {
+        if (args.length == 0) {
+            return usage("which benchmark? (ftrace-ops)");
+        }
+        if (args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.print(HELP);
+            return 0;
+        }
+        if (!args[0].equals("ftrace-ops")) {
+            return usage("unknown benchmark '" + args[0] + "' (ftrace-ops)");
+        }
+        String scheme = "call-ops";
+        long relevant = 1;
+        long irrelevant = 0;
+        boolean saveRegs = false;
+        long calls = 100_000;
+        long warmupMs = 2000;
+        long rounds = 21;
+        boolean experimental = false;
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                System.out.print(HELP);
+                return 0;
+            }
+            if (!a.startsWith("--")) {
+                return usage("unexpected argument '" + a + "'");
+            }
+            String kv = a.substring(2);
+            int eq = kv.indexOf('=');
+            String key = eq < 0 ? kv : kv.substring(0, eq);
+            String value = eq < 0 ? null : kv.substring(eq + 1);
+            try {
+                switch (key) {
+                    case "scheme" -> {
+                        if (value == null || !SCHEMES.contains(value)) {
+                            return usage("--scheme must be one of " + String.join(", ", SCHEMES) + (value == null ? "" : ", not '" + value + "'"));
+                        }
+                        scheme = value;
+                    }
+                    case "relevant" -> relevant = number(key, value, 0, MAX_OPS);
+                    case "irrelevant" -> irrelevant = number(key, value, 0, MAX_OPS);
+                    case "calls" -> calls = number(key, value, 1, 1L << 40);
+                    case "warmup" -> warmupMs = number(key, value, 0, 3_600_000);
+                    case "rounds" -> rounds = number(key, value, 1, MAX_ROUNDS);
+                    case "save-regs" -> {
+                        if (value != null) {
+                            return usage("--save-regs takes no value");
+                        }
+                        saveRegs = true;
+                    }
+                    case "experimental-options" -> experimental = true;
+                    default -> {
+                        if (!key.contains(".")) {
+                            return usage("unknown option " + a);
+                        }
+                        options.put(key, value == null ? "true" : value);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+        }
+        if (relevant + irrelevant > MAX_OPS) {
+            return usage("--relevant plus --irrelevant must be at most " + MAX_OPS);
+        }
+
+        Path home = Path.of(System.getProperty("rvtrace.home", ".")).toAbsolutePath().normalize();
+        Path guest = home.resolve("benchmarks").resolve("target").resolve(GUEST);
+        if (!ensureBuilt(home, guest)) {
+            return 1;
+        }
+
+        String sample = "ftrace-ops:relevant=" + relevant + ",irrelevant=" + irrelevant + (saveRegs ? ",save-regs" : "");
+        options.put("riscv.Ftrace", "nop");
+        options.put("riscv.FtraceScheme", scheme);
+        options.put("riscv.FtraceSample", sample);
+        // Compile on the guest's thread when a call target gets hot, rather than on Graal's
+        // background thread: the warm-up then ends with the measured loop compiled (tracee,
+        // ftrace_caller and callback inlined), instead of depending on how busy the
+        // compiler thread was. Measured on 2 cores with background compilation: the same
+        // call-ops cell gave 12 ns/call in one run and 117 ns/call (still Tier-1 code) in
+        // the next. It changes when code is compiled, not the compiled code.
+        options.putIfAbsent("engine.BackgroundCompilation", "false");
+        // As the module's pr_info at load: what is registered (stderr; stdout is the guest's).
+        main.err.printf("ftrace_ops: registering:%n  relevant ops: %d%n    tracee: tracee_relevant%n    tracer: ops_func_count%n"
+                        + "  irrelevant ops: %d%n    tracee: tracee_irrelevant%n    tracer: ops_func_nop%n  saving registers: %s%n"
+                        + "  scheme: %s%n", relevant, irrelevant, saveRegs ? "YES" : "NO", scheme);
+        String[] argv = {guest.toString(), Long.toString(calls), Long.toString(warmupMs), Long.toString(rounds)};
+        return main.launch(guest, argv, options, experimental);
+    }
+
+    private static long number(String key, String value, long min, long max) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("--" + key + " needs a value (--" + key + "=N)");
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + key + " must be a number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    /** Builds the guest with make when it is missing or older than its source; false (said on stderr) when that fails. */
+    private boolean ensureBuilt(Path home, Path guest) {
+        Path source = home.resolve("benchmarks").resolve("ftrace-ops").resolve(GUEST + ".c");
+        Path makefile = home.resolve("benchmarks").resolve("Makefile");
+        try {
+            if (Files.isRegularFile(guest) && (!Files.isRegularFile(source)
+                            || Files.getLastModifiedTime(guest).compareTo(Files.getLastModifiedTime(source)) >= 0)) {
+                return true;
+            }
+        } catch (IOException e) {
+            // rebuild
+        }
+        if (!Files.isRegularFile(makefile)) {
+            main.err.println("rv: bench: " + guest + " is missing and there is no " + makefile + " to build it (is rvtrace.home right?)");
+            return false;
+        }
+        List<String> missing = new ArrayList<>();
+        for (String tool : List.of("make", "riscv64-linux-gnu-gcc")) {
+            if (!onPath(tool)) {
+                missing.add(tool);
+            }
+        }
+        if (!missing.isEmpty()) {
+            main.err.println("rv: bench: cannot build " + guest + ": " + String.join(" and ", missing) + (missing.size() > 1 ? " are" : " is")
+                            + " not installed (Debian: apt-get install make gcc-riscv64-linux-gnu)");
+            return false;
+        }
+        main.err.println("rv: bench: building " + home.relativize(guest) + " (make -C " + home.resolve("benchmarks") + " target/" + GUEST + ")");
+        try {
+            Process p = new ProcessBuilder("make", "-s", "-C", home.resolve("benchmarks").toString(), "target/" + GUEST)
+                            .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            try (InputStream out = p.getInputStream()) {
+                out.transferTo(main.err);
+            }
+            int status = p.waitFor();
+            if (status != 0 || !Files.isRegularFile(guest)) {
+                main.err.println("rv: bench: building " + guest + " failed (make exit status " + status + ")");
+                return false;
+            }
+            return true;
+        } catch (IOException e) {
+            main.err.println("rv: bench: cannot run make: " + e.getMessage());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean onPath(String exe) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, exe))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int usage(String message) {
+        main.err.println("rv: bench: " + message);
+        main.err.println("usage: rv bench ftrace-ops [--scheme=call-ops|call-ops-2023|list] [--relevant=R] [--irrelevant=I] [--save-regs] "
+                        + "[--calls=N] [--warmup=MS] [--rounds=K]   (rv --help for more)");
+        return 2;
+    }
+}
