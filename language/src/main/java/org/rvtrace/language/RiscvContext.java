@@ -185,12 +185,13 @@ public final class RiscvContext {
 
     /** A thread ended: CLONE_CHILD_CLEARTID is honoured (zero and futex wake), as pthread_join expects. */
     private void hartEnded(Hart hart) {
+        // Out of the running harts first: stop_machine no longer waits for this one to park.
+        guestThreads.remove(Thread.currentThread());
         long ctid = hart.clearChildTid;
         if (ctid != 0 && memory.accessible(ctid, 4, GuestMemory.WRITE)) {
             memory.writeIntAtomic(ctid, 0);
             syscalls.futexWake(ctid, 1);
         }
-        guestThreads.remove(Thread.currentThread());
         synchronized (liveHarts) {
             liveHarts.decrementAndGet();
             liveHarts.notifyAll();
@@ -230,23 +231,39 @@ public final class RiscvContext {
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger stopped = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger resumed = new java.util.concurrent.atomic.AtomicInteger();
         var future = env.submitThreadLocal(targets.toArray(new Thread[0]), new com.oracle.truffle.api.ThreadLocalAction(false, false) {
             @Override
             protected void perform(Access access) {
                 long start = System.nanoTime();
+                stopped.incrementAndGet();
                 parked.countDown();
-                com.oracle.truffle.api.TruffleSafepoint.setBlockedThreadInterruptible(access.getLocation(),
-                                java.util.concurrent.CountDownLatch::await, done);
+                // A plain wait: thread-local actions do not nest, and this one must not end early.
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        done.await();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 long stalled = System.nanoTime() - start;
                 longest.accumulateAndGet(stalled, Math::max);
                 total.addAndGet(stalled);
+                resumed.incrementAndGet();
             }
         });
         try {
             // A hart that ends meanwhile never parks: wait for the others, not forever for it.
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (!parked.await(1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                long ended = targets.stream().filter(t -> !t.isAlive()).count();
+                // A hart whose guest code is over does not park, though its Java thread may linger.
+                long ended = targets.stream().filter(t -> !t.isAlive() || (t != mainThread && !guestThreads.contains(t))).count();
                 if (future.isDone() || parked.getCount() <= ended || System.nanoTime() > deadline) {
                     break;
                 }
@@ -258,13 +275,13 @@ public final class RiscvContext {
         } finally {
             done.countDown();
         }
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-            // the context is closing: nothing left to stall
+        // Not future.get(): a hart that ended without parking never completes it. Wait only for
+        // the harts that did park to account for their stall, then drop the action elsewhere.
+        long until = System.nanoTime() + 1_000_000_000L;
+        while (resumed.get() < stopped.get() && System.nanoTime() < until) {
+            Thread.onSpinWait();
         }
+        future.cancel(false);
         return new long[]{longest.get(), total.get()};
     }
 

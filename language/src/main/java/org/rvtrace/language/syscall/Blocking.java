@@ -30,6 +30,19 @@ public final class Blocking {
         }
     }
 
+    /**
+     * Parks the thread for at most nanos (LockSupport: it may return early, the caller
+     * re-checks its condition); safepoint actions get through meanwhile.
+     */
+    public static void park(long nanos) {
+        TruffleSafepoint.setBlockedThreadInterruptible(null, n -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(n);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }, nanos);
+    }
+
     /** Waits on monitor (which the caller holds) for a notify or until nanos pass (0: no limit). */
     public static void await(Object monitor, long nanos) {
         TruffleSafepoint.setBlockedThreadInterruptible(null, m -> {

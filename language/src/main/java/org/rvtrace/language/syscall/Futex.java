@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import org.rvtrace.language.memory.GuestMemory;
 
@@ -22,10 +23,13 @@ final class Futex {
     static final int FUTEX_PRIVATE_FLAG = 128;
     static final int FUTEX_CLOCK_REALTIME = 256;
     private static final int BITSET_MATCH_ANY = -1;
+    /** See {@link #wait}: a spurious wake-up at the latest after this long. */
+    private static final long SPURIOUS_AFTER_NANOS = 50_000_000L;
 
     private static final class Waiter {
         final int bitset;
-        boolean woken;
+        final Thread thread = Thread.currentThread();
+        volatile boolean woken;
 
         Waiter(int bitset) {
             this.bitset = bitset;
@@ -90,21 +94,32 @@ final class Futex {
             if (um.mem.readInt(uaddr) != val) {
                 throw SyscallError.of(Errno.EAGAIN);
             }
-            List<Waiter> q = queues.computeIfAbsent(uaddr, a -> new ArrayList<>());
-            q.add(w);
-            long deadline = System.nanoTime() + nanos;
-            try {
-                while (!w.woken) {
-                    long left = timeout == 0 ? 0 : deadline - System.nanoTime();
-                    if (timeout != 0 && left <= 0) {
-                        throw SyscallError.of(Errno.ETIMEDOUT);
-                    }
-                    Blocking.await(this, left);
+            queues.computeIfAbsent(uaddr, a -> new ArrayList<>()).add(w);
+        }
+        // Blocked without holding any lock: a hart parked here by a thread-local action
+        // (stop_machine) must not keep a waker from getting through.
+        long deadline = System.nanoTime() + nanos;
+        try {
+            while (!w.woken) {
+                long left = timeout == 0 ? SPURIOUS_AFTER_NANOS : deadline - System.nanoTime();
+                if (timeout != 0 && left <= 0) {
+                    throw SyscallError.of(Errno.ETIMEDOUT);
                 }
-            } finally {
-                q.remove(w);
-                if (q.isEmpty()) {
-                    queues.remove(uaddr);
+                Blocking.park(Math.min(left, SPURIOUS_AFTER_NANOS));
+                if (timeout == 0 && !w.woken && System.nanoTime() - deadline >= SPURIOUS_AFTER_NANOS) {
+                    // A wait without timeout returns now and then, as futex(2) allows
+                    // (callers re-check their word): no wake-up can be lost for good.
+                    return 0;
+                }
+            }
+        } finally {
+            synchronized (this) {
+                List<Waiter> q = queues.get(uaddr);
+                if (q != null) {
+                    q.remove(w);
+                    if (q.isEmpty()) {
+                        queues.remove(uaddr);
+                    }
                 }
             }
         }
@@ -125,10 +140,10 @@ final class Futex {
                 }
                 if (!w.woken && (w.bitset & bitset) != 0) {
                     w.woken = true;
+                    LockSupport.unpark(w.thread);
                     n++;
                 }
             }
-            notifyAll();
         }
         return n;
     }
