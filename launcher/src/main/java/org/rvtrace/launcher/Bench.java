@@ -19,6 +19,14 @@ import java.util.Map;
  */
 final class Bench {
     static final String HELP = """
+                    rv bench patch-stress [--scheme=S] [--harts=N] [--toggles=K] [--churn]
+                      N harts (default 2) call traced functions in a loop while a host thread switches
+                      tracing on them K times (default 1000): call-ops patches with single atomic
+                      stores and never stops the harts; list rewrites two instructions per site under
+                      stop_machine (every hart parked at a safepoint). --churn also starts and joins
+                      short-lived threads meanwhile. Last line: "patch-stress: scheme=S harts=N
+                      toggles=K calls=C traced=T errors=E max_stall_us=M total_stall_us=U".
+
                     rv bench ftrace-ops [OPTIONS]
                       Linux's samples/ftrace/ftrace-ops benchmark: calls tracee_relevant CALLS times per
                       round while R ftrace ops trace it and I ops trace tracee_irrelevant, and prints
@@ -52,14 +60,17 @@ final class Bench {
 
     int run(String[] args) {
         if (args.length == 0) {
-            return usage("which benchmark? (ftrace-ops)");
+            return usage("which benchmark? (ftrace-ops, patch-stress)");
         }
         if (args[0].equals("--help") || args[0].equals("-h")) {
             System.out.print(HELP);
             return 0;
         }
+        if (args[0].equals("patch-stress")) {
+            return patchStress(args);
+        }
         if (!args[0].equals("ftrace-ops")) {
-            return usage("unknown benchmark '" + args[0] + "' (ftrace-ops)");
+            return usage("unknown benchmark '" + args[0] + "' (ftrace-ops, patch-stress)");
         }
         String scheme = "call-ops";
         long relevant = 1;
@@ -120,7 +131,7 @@ final class Bench {
 
         Path home = Path.of(System.getProperty("rvtrace.home", ".")).toAbsolutePath().normalize();
         Path guest = home.resolve("benchmarks").resolve("target").resolve(GUEST);
-        if (!ensureBuilt(home, guest)) {
+        if (!ensureBuilt(home, guest, home.resolve("benchmarks").resolve("ftrace-ops").resolve(GUEST + ".c"))) {
             return 1;
         }
 
@@ -143,6 +154,74 @@ final class Bench {
         return main.launch(guest, argv, options, experimental);
     }
 
+    /**
+     * {@code rv bench patch-stress [--scheme=S] [--harts=N] [--toggles=K] [--churn]}: N harts
+     * call traced functions while tracing on them is switched K times (issue 5); the last
+     * line is the sample's "patch-stress: scheme=... errors=E max_stall_us=M ..." summary.
+     */
+    private int patchStress(String[] args) {
+        String scheme = "call-ops";
+        long harts = 2;
+        long toggles = 1000;
+        boolean churn = false;
+        Map<String, String> options = new HashMap<>();
+        boolean experimental = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                System.out.print(HELP);
+                return 0;
+            }
+            if (!a.startsWith("--")) {
+                return usage("unexpected argument '" + a + "'");
+            }
+            String kv = a.substring(2);
+            int eq = kv.indexOf('=');
+            String key = eq < 0 ? kv : kv.substring(0, eq);
+            String value = eq < 0 ? null : kv.substring(eq + 1);
+            try {
+                switch (key) {
+                    case "scheme" -> {
+                        if (value == null || !SCHEMES.contains(value)) {
+                            return usage("--scheme must be one of " + String.join(", ", SCHEMES) + (value == null ? "" : ", not '" + value + "'"));
+                        }
+                        scheme = value;
+                    }
+                    case "harts" -> harts = number(key, value, 1, 64);
+                    case "toggles" -> toggles = number(key, value, 0, 10_000_000);
+                    case "churn" -> {
+                        if (value != null) {
+                            return usage("--churn takes no value");
+                        }
+                        churn = true;
+                    }
+                    case "experimental-options" -> experimental = true;
+                    default -> {
+                        if (!key.contains(".")) {
+                            return usage("unknown option " + a);
+                        }
+                        options.put(key, value == null ? "true" : value);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return usage(e.getMessage());
+            }
+        }
+        Path home = Path.of(System.getProperty("rvtrace.home", ".")).toAbsolutePath().normalize();
+        Path guest = home.resolve("benchmarks").resolve("target").resolve("patch_stress");
+        if (!ensureBuilt(home, guest, home.resolve("benchmarks").resolve("patch-stress").resolve("patch_stress.c"))) {
+            return 1;
+        }
+        options.put("riscv.Ftrace", "nop");
+        options.put("riscv.FtraceScheme", scheme);
+        options.put("riscv.FtraceSample", "patch-stress:toggles=" + toggles);
+        List<String> argv = new ArrayList<>(List.of(guest.toString(), Long.toString(harts)));
+        if (churn) {
+            argv.add("churn");
+        }
+        return main.launch(guest, argv.toArray(new String[0]), options, experimental);
+    }
+
     private static long number(String key, String value, long min, long max) {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException("--" + key + " needs a value (--" + key + "=N)");
@@ -159,8 +238,8 @@ final class Bench {
     }
 
     /** Builds the guest with make when it is missing or older than its source; false (said on stderr) when that fails. */
-    private boolean ensureBuilt(Path home, Path guest) {
-        Path source = home.resolve("benchmarks").resolve("ftrace-ops").resolve(GUEST + ".c");
+    private boolean ensureBuilt(Path home, Path guest, Path source) {
+        String target = "target/" + guest.getFileName();
         Path makefile = home.resolve("benchmarks").resolve("Makefile");
         try {
             if (Files.isRegularFile(guest) && (!Files.isRegularFile(source)
@@ -185,9 +264,9 @@ final class Bench {
                             + " not installed (Debian: apt-get install make gcc-riscv64-linux-gnu)");
             return false;
         }
-        main.err.println("rv: bench: building " + home.relativize(guest) + " (make -C " + home.resolve("benchmarks") + " target/" + GUEST + ")");
+        main.err.println("rv: bench: building " + home.relativize(guest) + " (make -C " + home.resolve("benchmarks") + " " + target + ")");
         try {
-            Process p = new ProcessBuilder("make", "-s", "-C", home.resolve("benchmarks").toString(), "target/" + GUEST)
+            Process p = new ProcessBuilder("make", "-s", "-C", home.resolve("benchmarks").toString(), target)
                             .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             try (InputStream out = p.getInputStream()) {
                 out.transferTo(main.err);
@@ -223,7 +302,8 @@ final class Bench {
     private int usage(String message) {
         main.err.println("rv: bench: " + message);
         main.err.println("usage: rv bench ftrace-ops [--scheme=call-ops|call-ops-2023|list] [--relevant=R] [--irrelevant=I] [--save-regs] "
-                        + "[--calls=N] [--warmup=MS] [--rounds=K]   (rv --help for more)");
+                        + "[--calls=N] [--warmup=MS] [--rounds=K]");
+        main.err.println("       rv bench patch-stress [--scheme=call-ops|call-ops-2023|list] [--harts=N] [--toggles=K] [--churn]   (rv --help for more)");
         return 2;
     }
 }
