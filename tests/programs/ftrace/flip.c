@@ -4,24 +4,11 @@
  * every switch: after a few flips its site is read each time it runs. With the function
  * profiler, hot is hit 2000 times per switch that selected it: N/2 * 2000. Run plainly
  * it never touches tracefs. */
-#include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "tracefs.h"
 
 __attribute__((noipa, noinline)) long hot(long x) { return x + 7; }
 __attribute__((noipa, noinline)) long cold(long x) { return x - 5; }
-
-static int set_filter(const char *value)
-{
-    int fd = open("/sys/kernel/tracing/set_ftrace_filter", O_WRONLY);
-    if (fd < 0)
-        return -1;
-    int ok = write(fd, value, strlen(value)) == (ssize_t)strlen(value);
-    close(fd);
-    return ok ? 0 : -1;
-}
 
 int main(int argc, char **argv)
 {
@@ -30,7 +17,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < 200000; i++)
         s += hot(i) + cold(i);
     for (int f = 0; f < (flips ? flips : 1000); f++) {
-        if (flips && set_filter(f % 2 == 0 ? "hot" : "cold") != 0) {
+        if (flips && tracefs_write("set_ftrace_filter", f % 2 == 0 ? "hot" : "cold") != 0) {
             printf("cannot set the filter\n");
             return 1;
         }

@@ -2,10 +2,7 @@
  * argument "enable") switches tracing on for alpha alone through set_ftrace_filter. Only the
  * compiled code that contains alpha's patch site may be thrown away; beta's must survive.
  * Run plainly (qemu, untraced) it never touches tracefs. */
-#include <fcntl.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
+#include "tracefs.h"
 
 __attribute__((noipa, noinline)) long alpha(long x) { return x * 3 + 1; }
 __attribute__((noipa, noinline)) long beta(long x) { return x ^ (x >> 3); }
@@ -26,18 +23,6 @@ __attribute__((noipa, noinline)) long beta_loop(long n)
     return s;
 }
 
-static int set(const char *file, const char *value)
-{
-    char path[128];
-    snprintf(path, sizeof path, "/sys/kernel/tracing/%s", file);
-    int fd = open(path, O_WRONLY);
-    if (fd < 0)
-        return -1;
-    int ok = write(fd, value, strlen(value)) == (ssize_t)strlen(value);
-    close(fd);
-    return ok ? 0 : -1;
-}
-
 int main(int argc, char **argv)
 {
     int enable = argc > 1 && strcmp(argv[1], "enable") == 0;
@@ -46,7 +31,7 @@ int main(int argc, char **argv)
         s += alpha_loop(5000);
         s += beta_loop(5000);
     }
-    if (enable && set("set_ftrace_filter", "alpha") != 0) {
+    if (enable && tracefs_write("set_ftrace_filter", "alpha") != 0) {
         printf("cannot set the filter\n");
         return 1;
     }

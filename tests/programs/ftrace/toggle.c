@@ -4,41 +4,11 @@
  * qemu or untraced, it must never reach a host kernel's tracefs. Expected with
  * `--ftrace=nop --ftrace-clock=counter toggle`: `during` traced 6 times, `before` and
  * `after` never (they are hot and compiled when the sites change). */
-#include <fcntl.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
+#include "tracefs.h"
 
 __attribute__((noipa, noinline)) long before(long x) { return x + 1; }
 __attribute__((noipa, noinline)) long during(long x) { return x * 2; }
 __attribute__((noipa, noinline)) long after(long x) { return x - 1; }
-
-__attribute__((noipa, noinline)) static int set(const char *file, const char *value)
-{
-    char path[128];
-    snprintf(path, sizeof path, "/sys/kernel/tracing/%s", file);
-    int fd = open(path, O_WRONLY);
-    if (fd < 0)
-        return -1;
-    int ok = write(fd, value, strlen(value)) == (ssize_t)strlen(value);
-    close(fd);
-    return ok ? 0 : -1;
-}
-
-__attribute__((noipa, noinline)) static int get(const char *file, char *buf, size_t len)
-{
-    char path[128];
-    snprintf(path, sizeof path, "/sys/kernel/tracing/%s", file);
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return -1;
-    ssize_t n = read(fd, buf, len - 1);
-    close(fd);
-    if (n < 0)
-        return -1;
-    buf[n] = 0;
-    return 0;
-}
 
 int main(int argc, char **argv)
 {
@@ -48,26 +18,26 @@ int main(int argc, char **argv)
     for (int i = 0; i < 20000; i++)
         s += before(i);
     if (toggle) {
-        if (set("current_tracer", "function") != 0 || get("current_tracer", buf, sizeof buf) != 0) {
+        if (tracefs_write("current_tracer", "function") != 0 || tracefs_read("current_tracer", buf, sizeof buf) != 0) {
             printf("cannot switch the tracer on\n");
             return 1;
         }
         printf("current_tracer: %s", buf);
-        if (set("current_tracer", "no-such-tracer") == 0)
+        if (tracefs_write("current_tracer", "no-such-tracer") == 0)
             printf("an unknown tracer was accepted\n");
     }
     for (int i = 0; i < 5; i++)
         s += during(i);
     if (toggle)
-        set("tracing_on", "0");
+        tracefs_write("tracing_on", "0");
     for (int i = 0; i < 7; i++)
         s += during(i);
     if (toggle)
-        set("tracing_on", "1");
+        tracefs_write("tracing_on", "1");
     s += during(100);
     if (toggle) {
-        set("current_tracer", "nop");
-        get("current_tracer", buf, sizeof buf);
+        tracefs_write("current_tracer", "nop");
+        tracefs_read("current_tracer", buf, sizeof buf);
         printf("current_tracer: %s", buf);
     }
     for (int i = 0; i < 20000; i++)

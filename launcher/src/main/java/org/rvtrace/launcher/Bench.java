@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code rv bench ftrace-ops [OPTIONS]}: Linux's samples/ftrace/ftrace-ops benchmark on
@@ -72,59 +73,31 @@ final class Bench {
         if (!args[0].equals("ftrace-ops")) {
             return usage("unknown benchmark '" + args[0] + "' (ftrace-ops, patch-stress)");
         }
-        String scheme = "call-ops";
-        long relevant = 1;
-        long irrelevant = 0;
-        boolean saveRegs = false;
-        long calls = 100_000;
-        long warmupMs = 2000;
-        long rounds = 21;
-        boolean experimental = false;
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--help") || a.equals("-h")) {
+        Args parsed;
+        String scheme;
+        long relevant;
+        long irrelevant;
+        long calls;
+        long warmupMs;
+        long rounds;
+        try {
+            parsed = Args.parse(args, Set.of("scheme", "relevant", "irrelevant", "calls", "warmup", "rounds"), Set.of("save-regs"));
+            if (parsed.help) {
                 System.out.print(HELP);
                 return 0;
             }
-            if (!a.startsWith("--")) {
-                return usage("unexpected argument '" + a + "'");
-            }
-            String kv = a.substring(2);
-            int eq = kv.indexOf('=');
-            String key = eq < 0 ? kv : kv.substring(0, eq);
-            String value = eq < 0 ? null : kv.substring(eq + 1);
-            try {
-                switch (key) {
-                    case "scheme" -> {
-                        if (value == null || !SCHEMES.contains(value)) {
-                            return usage("--scheme must be one of " + String.join(", ", SCHEMES) + (value == null ? "" : ", not '" + value + "'"));
-                        }
-                        scheme = value;
-                    }
-                    case "relevant" -> relevant = number(key, value, 0, MAX_OPS);
-                    case "irrelevant" -> irrelevant = number(key, value, 0, MAX_OPS);
-                    case "calls" -> calls = number(key, value, 1, 1L << 40);
-                    case "warmup" -> warmupMs = number(key, value, 0, 3_600_000);
-                    case "rounds" -> rounds = number(key, value, 1, MAX_ROUNDS);
-                    case "save-regs" -> {
-                        if (value != null) {
-                            return usage("--save-regs takes no value");
-                        }
-                        saveRegs = true;
-                    }
-                    case "experimental-options" -> experimental = true;
-                    default -> {
-                        if (!key.contains(".")) {
-                            return usage("unknown option " + a);
-                        }
-                        options.put(key, value == null ? "true" : value);
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                return usage(e.getMessage());
-            }
+            relevant = parsed.number("relevant", 1, 0, MAX_OPS);
+            irrelevant = parsed.number("irrelevant", 0, 0, MAX_OPS);
+            calls = parsed.number("calls", 100_000, 1, 1L << 40);
+            warmupMs = parsed.number("warmup", 2000, 0, 3_600_000);
+            rounds = parsed.number("rounds", 21, 1, MAX_ROUNDS);
+            scheme = parsed.scheme();
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
+        boolean saveRegs = parsed.flag("save-regs");
+        boolean experimental = parsed.experimental;
+        Map<String, String> options = parsed.options;
         if (relevant + irrelevant > MAX_OPS) {
             return usage("--relevant plus --irrelevant must be at most " + MAX_OPS);
         }
@@ -160,53 +133,25 @@ final class Bench {
      * line is the sample's "patch-stress: scheme=... errors=E max_stall_us=M ..." summary.
      */
     private int patchStress(String[] args) {
-        String scheme = "call-ops";
-        long harts = 2;
-        long toggles = 1000;
-        boolean churn = false;
-        Map<String, String> options = new HashMap<>();
-        boolean experimental = false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--help") || a.equals("-h")) {
+        Args parsed;
+        String scheme;
+        long harts;
+        long toggles;
+        try {
+            parsed = Args.parse(args, Set.of("scheme", "harts", "toggles"), Set.of("churn"));
+            if (parsed.help) {
                 System.out.print(HELP);
                 return 0;
             }
-            if (!a.startsWith("--")) {
-                return usage("unexpected argument '" + a + "'");
-            }
-            String kv = a.substring(2);
-            int eq = kv.indexOf('=');
-            String key = eq < 0 ? kv : kv.substring(0, eq);
-            String value = eq < 0 ? null : kv.substring(eq + 1);
-            try {
-                switch (key) {
-                    case "scheme" -> {
-                        if (value == null || !SCHEMES.contains(value)) {
-                            return usage("--scheme must be one of " + String.join(", ", SCHEMES) + (value == null ? "" : ", not '" + value + "'"));
-                        }
-                        scheme = value;
-                    }
-                    case "harts" -> harts = number(key, value, 1, 64);
-                    case "toggles" -> toggles = number(key, value, 0, 10_000_000);
-                    case "churn" -> {
-                        if (value != null) {
-                            return usage("--churn takes no value");
-                        }
-                        churn = true;
-                    }
-                    case "experimental-options" -> experimental = true;
-                    default -> {
-                        if (!key.contains(".")) {
-                            return usage("unknown option " + a);
-                        }
-                        options.put(key, value == null ? "true" : value);
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                return usage(e.getMessage());
-            }
+            harts = parsed.number("harts", 2, 1, 64);
+            toggles = parsed.number("toggles", 1000, 0, 10_000_000);
+            scheme = parsed.scheme();
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
         }
+        boolean churn = parsed.flag("churn");
+        boolean experimental = parsed.experimental;
+        Map<String, String> options = parsed.options;
         Path home = Path.of(System.getProperty("rvtrace.home", ".")).toAbsolutePath().normalize();
         Path guest = home.resolve("benchmarks").resolve("target").resolve("patch_stress");
         if (!ensureBuilt(home, guest, home.resolve("benchmarks").resolve("patch-stress").resolve("patch_stress.c"))) {
@@ -222,19 +167,79 @@ final class Bench {
         return main.launch(guest, argv.toArray(new String[0]), options, experimental);
     }
 
-    private static long number(String key, String value, long min, long max) {
-        if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("--" + key + " needs a value (--" + key + "=N)");
-        }
-        try {
-            long n = Long.parseLong(value);
-            if (n >= min && n <= max) {
-                return n;
+    /**
+     * A benchmark's arguments after its name: {@code --KEY=VALUE} for the keys it knows,
+     * {@code --FLAG}, and {@code --NAME.OPTION=VALUE} passed on to the engine or language.
+     */
+    private static final class Args {
+        final Map<String, String> values = new HashMap<>();
+        final Map<String, String> options = new HashMap<>();
+        boolean experimental;
+        boolean help;
+
+        static Args parse(String[] args, Set<String> valueKeys, Set<String> flagKeys) {
+            Args r = new Args();
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--help") || a.equals("-h")) {
+                    r.help = true;
+                    continue;
+                }
+                if (!a.startsWith("--")) {
+                    throw new IllegalArgumentException("unexpected argument '" + a + "'");
+                }
+                String kv = a.substring(2);
+                int eq = kv.indexOf('=');
+                String key = eq < 0 ? kv : kv.substring(0, eq);
+                String value = eq < 0 ? null : kv.substring(eq + 1);
+                if (valueKeys.contains(key)) {
+                    if (value == null || value.isEmpty()) {
+                        throw new IllegalArgumentException("--" + key + " needs a value (--" + key + "=...)");
+                    }
+                    r.values.put(key, value);
+                } else if (flagKeys.contains(key)) {
+                    if (value != null) {
+                        throw new IllegalArgumentException("--" + key + " takes no value");
+                    }
+                    r.values.put(key, "");
+                } else if (key.equals("experimental-options")) {
+                    r.experimental = true;
+                } else if (key.contains(".")) {
+                    r.options.put(key, value == null ? "true" : value);
+                } else {
+                    throw new IllegalArgumentException("unknown option " + a);
+                }
             }
-        } catch (NumberFormatException e) {
-            // reported below
+            return r;
         }
-        throw new IllegalArgumentException("--" + key + " must be a number from " + min + " to " + max + ", not '" + value + "'");
+
+        boolean flag(String key) {
+            return values.containsKey(key);
+        }
+
+        String scheme() {
+            String value = values.getOrDefault("scheme", "call-ops");
+            if (!SCHEMES.contains(value)) {
+                throw new IllegalArgumentException("--scheme must be one of " + String.join(", ", SCHEMES) + ", not '" + value + "'");
+            }
+            return value;
+        }
+
+        long number(String key, long otherwise, long min, long max) {
+            String value = values.get(key);
+            if (value == null) {
+                return otherwise;
+            }
+            try {
+                long n = Long.parseLong(value);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--" + key + " must be a number from " + min + " to " + max + ", not '" + value + "'");
+        }
     }
 
     /** Builds the guest with make when it is missing or older than its source; false (said on stderr) when that fails. */

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -24,6 +25,11 @@ import org.junit.jupiter.api.TestInfo;
  */
 class FtraceJitTest {
     private static final String FLAVOUR = "O2-pfe";
+
+    @BeforeAll
+    static void build() {
+        GuestPrograms.build();
+    }
 
     private static Map<String, String> options(String... ftrace) {
         Map<String, String> o = JitTest.jitOptions();
