@@ -9,6 +9,7 @@ module org.rvtrace.language {
     exports org.rvtrace.language.memory;
     exports org.rvtrace.language.runtime;
     exports org.rvtrace.language.isa;
+    exports org.rvtrace.language.interop;
     exports org.rvtrace.language.tracing;
 
     uses org.rvtrace.language.tracing.TracingProvider;

@@ -128,6 +128,14 @@ public final class RiscvContext {
         throw GuestTracingHost.noRoom(length);
     }
 
+    /** A page of rvtrace's own code near the text (host breakpoints, stubs), readable and executable. */
+    public synchronized long reserveCode(long length, String name) {
+        long at = reserveNearText(length, name);
+        memory.protect(at, length, GuestMemory.READ | GuestMemory.EXEC);
+        program.addSymbol(name, at, length);
+        return at;
+    }
+
     /** Room left for brk above the program when rvtrace's pages have to go there. */
     private static final long HEAP_GAP = 1L << 30;
 

@@ -78,6 +78,11 @@ public final class RiscvLanguage extends TruffleLanguage<RiscvContext> {
                     usageSyntax = "ftrace-ops:relevant=<n>,irrelevant=<n>[,save-regs]") //
     public static final OptionKey<String> FtraceSample = new OptionKey<>("");
 
+    @Option(help = "Load the program as a library: run its start-up (the C library's initialisation) up to main, then evaluate to an "
+                    + "object whose members are its symbols (functions can be called, data symbols are pointers) and its memory (a buffer).",
+                    category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> Library = new OptionKey<>(false);
+
     @Override
     protected RiscvContext createContext(Env env) {
         return new RiscvContext(this, env);

@@ -118,6 +118,9 @@ public final class BlockNode extends Node {
     public static BlockNode translate(GuestMemory mem, CodeCache cache, long startPc) {
         List<InsnNode> body = new ArrayList<>();
         long pc = startPc;
+        if (cache.isBreakpoint(startPc)) {
+            return new BlockNode(startPc, startPc, new InsnNode[0], Terminator.BREAKPOINT, null, startPc, 0, 0, cache);
+        }
         while (true) {
             Decoder.Fetch fetch = Decoder.fetch(mem, pc);
             if (fetch.fetchFault()) {

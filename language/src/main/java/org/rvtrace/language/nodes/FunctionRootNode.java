@@ -21,6 +21,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import org.rvtrace.language.RiscvLanguage;
 import org.rvtrace.language.memory.CodeModifiedException;
 import org.rvtrace.language.memory.GuestMemory;
+import org.rvtrace.language.runtime.BreakpointHit;
 import org.rvtrace.language.runtime.CodeCache;
 import org.rvtrace.language.runtime.GuestFault;
 import org.rvtrace.language.runtime.Hart;
@@ -413,6 +414,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     bi = next;
                     continue;
                 }
+                case BREAKPOINT:
+                    CompilerDirectives.transferToInterpreter();
+                    homes.spill(frame, hart);
+                    hart.pc = b.termPc;
+                    throw new BreakpointHit(b.termPc);
                 case EBREAK:
                     CompilerDirectives.transferToInterpreter();
                     throw GuestFault.breakpoint(b.termPc);

@@ -19,6 +19,8 @@ import org.rvtrace.language.runtime.GuestFault;
 import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.runtime.RiscvError;
 import org.rvtrace.language.runtime.ThreadExit;
+import org.rvtrace.language.runtime.BreakpointHit;
+import org.rvtrace.language.interop.GuestProgram;
 
 /**
  * Runs a program: maps it, builds its stack, then drives the main hart from function root
@@ -47,9 +49,23 @@ public final class ProgramRootNode extends RootNode {
     public Object execute(VirtualFrame frame) {
         RiscvContext context = RiscvContext.get(this);
         Hart hart = start(context);
+        boolean library = context.env.getOptions().get(RiscvLanguage.Library);
+        boolean stoppedAtMain = false;
+        if (library) {
+            long main = context.program().lookup("main");
+            if (main < 0) {
+                throw new RiscvError(name + ": no main symbol to stop at (riscv.Library needs the symbol table)");
+            }
+            context.code.setBreakpoint(main);
+        }
         try {
             loop.run(context.code, hart, context.program().entry);
             throw new AssertionError();
+        } catch (BreakpointHit stop) {
+            // riscv.Library: start-up done, main not run. The hart stays here for calls, and
+            // tracing goes on until the context is closed.
+            stoppedAtMain = true;
+            return new GuestProgram(context, hart);
         } catch (ThreadExit exit) {
             // exit(2) of the main thread while others run: the process ends with the last of them.
             context.awaitOtherHarts();
@@ -69,7 +85,9 @@ public final class ProgramRootNode extends RootNode {
             }
             return 128 + fault.signal;
         } finally {
-            context.endTracing();
+            if (!stoppedAtMain) {
+                context.endTracing();
+            }
         }
     }
 

@@ -25,6 +25,8 @@ public enum Terminator {
      * invalidate compiled code.
      */
     VOLATILE_INSN,
+    /** A host breakpoint at the block's start (see CodeCache.setBreakpoint): control returns to the host. */
+    BREAKPOINT,
     /** The pc is not executable (unmapped, or a page without PROT_EXEC). */
     FETCH_FAULT
 }

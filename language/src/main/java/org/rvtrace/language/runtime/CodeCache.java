@@ -83,6 +83,19 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
         splitEntries.add(pc);
     }
 
+    /** pcs where guest execution stops and control returns to the host (see BreakpointHit). */
+    private final java.util.Set<Long> breakpoints = ConcurrentHashMap.newKeySet();
+
+    /** Makes execution stop when it reaches pc (code translated from there later stops). */
+    public void setBreakpoint(long pc) {
+        breakpoints.add(pc);
+        codeWritten(pc, 2); // a block already translated at pc is decoded again, with the stop
+    }
+
+    public boolean isBreakpoint(long pc) {
+        return !breakpoints.isEmpty() && breakpoints.contains(pc);
+    }
+
     public boolean isSplitPerCallSite(long pc) {
         return splitEntries.contains(pc);
     }

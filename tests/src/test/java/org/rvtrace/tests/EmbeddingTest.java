@@ -1,0 +1,148 @@
+package org.rvtrace.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.rvtrace.ftrace.Ftrace;
+import org.rvtrace.ftrace.filter.FunctionFilter;
+import org.rvtrace.ftrace.ops.FtraceOps;
+
+/**
+ * rvtrace as Java code embeds it through org.graalvm.polyglot (issue 6): a program used as
+ * a library (riscv.Library: start-up run, main not), its functions called with integer and
+ * pointer arguments, its memory read and written as an interop buffer, its symbols looked
+ * up; a Java tracer on the calls; faults as polyglot exceptions; cancellation.
+ */
+class EmbeddingTest {
+    private static Path mathlib;
+
+    @BeforeAll
+    static void build() {
+        GuestPrograms.build();
+        mathlib = GuestPrograms.program("O2-rv64gc", "embed/mathlib").binary();
+    }
+
+    private static Context.Builder builder(ByteArrayOutputStream out) {
+        return Context.newBuilder("riscv").engine(GuestPrograms.engine()).out(out).err(out).option("riscv.Library", "true");
+    }
+
+    @Test
+    void callsGuestFunctionsAndUsesItsMemory() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = builder(out).build()) {
+            Value lib = context.eval(Source.newBuilder("riscv", mathlib.toFile()).build());
+            assertTrue(lib.getMemberKeys().containsAll(List.of("fib", "add", "counter", "memory")), "members: " + lib.getMemberKeys());
+            assertEquals(5, lib.getMember("add").execute(2, 3).asLong());
+            assertEquals(-7, lib.getMember("add").execute(-10, 3).asLong());
+            assertEquals(6765, lib.getMember("fib").execute(20).asLong());
+
+            Value memory = lib.getMember("memory");
+            assertTrue(memory.hasBufferElements());
+            long counter = lib.getMember("counter").asNativePointer();
+            assertEquals(41, memory.readBufferLong(ByteOrder.LITTLE_ENDIAN, counter), "main did not run; the data is as loaded");
+            assertEquals(42, lib.getMember("bump").execute().asLong());
+            assertEquals(42, memory.readBufferLong(ByteOrder.LITTLE_ENDIAN, counter));
+            memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, counter, 100);
+            assertEquals(101, lib.getMember("bump").execute().asLong());
+
+            Value numbers = lib.getMember("numbers");
+            assertEquals(36, lib.getMember("sum").execute(numbers, 8).asLong(), "a data symbol is a pointer argument");
+            memory.writeBufferLong(ByteOrder.LITTLE_ENDIAN, numbers.asNativePointer() + 8, 1000);
+            assertEquals(1034, lib.getMember("sum").execute(numbers, 8).asLong());
+
+            long text = lib.getMember("text").asNativePointer();
+            byte[] hello = "embedded\0".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < hello.length; i++) {
+                memory.writeBufferByte(text + i, hello[i]);
+            }
+            assertEquals(8, lib.getMember("length").execute(text).asLong(), "libc's strlen runs: the start-up initialised it");
+            assertEquals(16, lib.getMember("greet").execute(text).asLong(), "printf returns the bytes written");
+            assertEquals("hello, embedded\n", out.toString(StandardCharsets.UTF_8));
+
+            assertEquals(7, lib.getMember("apply").execute(lib.getMember("add"), 3, 4).asLong(), "a guest function is a pointer too");
+            assertThrows(Exception.class, () -> memory.readBufferByte(0), "page 0 is not mapped");
+        }
+    }
+
+    @Test
+    void aFaultInACallIsAPolyglotException() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = builder(out).build()) {
+            Value lib = context.eval(Source.newBuilder("riscv", mathlib.toFile()).build());
+            PolyglotException e = assertThrows(PolyglotException.class, () -> lib.getMember("crash").execute(0));
+            assertTrue(e.isGuestException() && e.getMessage().contains("Segmentation fault"), e.getMessage());
+            assertEquals(5, lib.getMember("add").execute(2, 3).asLong(), "the program goes on after a fault in a call");
+        }
+    }
+
+    @Test
+    void aJavaTracerSeesTheCalls() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> seen = new ArrayList<>();
+        AtomicReference<Ftrace> session = new AtomicReference<>();
+        Path traceable = GuestPrograms.program("O2-pfe", "ftrace/fib").binary();
+        try (AutoCloseable listener = Ftrace.onAttach(session::set);
+                        Context context = builder(out).option("riscv.Ftrace", "nop").build()) {
+            Value lib = context.eval(Source.newBuilder("riscv", traceable.toFile()).build());
+            Ftrace f = session.get();
+            long fn = f.hostFunction("java_tracer", hart -> seen.add(f.functionName(hart.getX(10) - 4)));
+            f.register(new FtraceOps("java", 0, new FunctionFilter(List.of("fib"), List.of()), fn, 0));
+            assertEquals(55, lib.getMember("fib").execute(10).asLong());
+            assertEquals(177, seen.size(), "fib(10) makes 177 calls");
+            assertTrue(seen.stream().allMatch("fib"::equals), seen.toString());
+        }
+    }
+
+    @Test
+    void closeCancelsARunningGuest() throws Exception {
+        Path spin = GuestPrograms.program("O2-rv64gc", "embed/spin").binary();
+        Context context = Context.newBuilder("riscv").engine(GuestPrograms.engine())
+                        .arguments("riscv", new String[]{spin.toString(), "1000000000000"}).build();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread guest = new Thread(() -> {
+            try {
+                context.eval(Source.newBuilder("riscv", spin.toFile()).build());
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        guest.start();
+        Thread.sleep(1500);
+        assertTrue(guest.isAlive(), "the guest spins");
+        long start = System.nanoTime();
+        context.close(true);
+        guest.join(TimeUnit.SECONDS.toMillis(10));
+        assertTrue(!guest.isAlive(), "close(true) stopped the guest");
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+        assertTrue(ended.get() instanceof PolyglotException pe && pe.isCancelled(), "cancelled: " + ended.get());
+    }
+
+    @Test
+    void fileAccessFollowsTheContextsPolicy() throws Exception {
+        Path files = GuestPrograms.program("O2-rv64gc", "embed/files").binary();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = Context.newBuilder("riscv").engine(GuestPrograms.engine()).out(out).err(out).arguments("riscv",
+                        new String[]{files.toString(), mathlib.toString()}).build()) {
+            Value status = context.eval(Source.newBuilder("riscv", files.toFile()).build());
+            assertEquals(0, status.asInt());
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("open: denied"), out.toString(StandardCharsets.UTF_8));
+        }
+    }
+}
