@@ -6,6 +6,7 @@ module org.rvtrace.ftrace {
     exports org.rvtrace.ftrace;
     exports org.rvtrace.ftrace.asm;
     exports org.rvtrace.ftrace.filter;
+    exports org.rvtrace.ftrace.interop;
     exports org.rvtrace.ftrace.ops;
     exports org.rvtrace.ftrace.output;
     exports org.rvtrace.ftrace.patch;

@@ -576,6 +576,16 @@ public final class Ftrace implements GuestTracing {
         }
     }
 
+    private org.rvtrace.ftrace.interop.FtraceControl interop;
+
+    @Override
+    public synchronized Object interopControl() {
+        if (interop == null) {
+            interop = new org.rvtrace.ftrace.interop.FtraceControl(this);
+        }
+        return interop;
+    }
+
     @Override
     public ControlFile controlFile(String name) {
         return switch (name) {

@@ -110,6 +110,25 @@ class EmbeddingTest {
         }
     }
 
+    /** A tracer written in JavaScript counts calls per function through the program's ftrace member. */
+    @Test
+    void aJavaScriptTracerCountsCalls() throws Exception {
+        Path traceable = GuestPrograms.program("O2-pfe", "ftrace/mutual").binary();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context context = Context.newBuilder("riscv", "js").out(out).err(out)
+                        .option("riscv.Library", "true").option("riscv.Ftrace", "nop").build()) {
+            Value lib = context.eval(Source.newBuilder("riscv", traceable.toFile()).build());
+            Value tracer = context.eval("js", "({ counts: {}, call(name, ip, parentIp, tid) { this.counts[name] = (this.counts[name] || 0) + 1; } })");
+            Value handle = lib.getMember("ftrace").invokeMember("onCall", tracer.getMember("call"), "is_*");
+            assertEquals(1, lib.getMember("is_even").execute(10).asLong());
+            assertEquals(6, tracer.getMember("counts").getMember("is_even").asInt(), "is_even(10): 10, 8, 6, 4, 2, 0");
+            assertEquals(5, tracer.getMember("counts").getMember("is_odd").asInt());
+            assertTrue(lib.getMember("ftrace").invokeMember("remove", handle).asBoolean());
+            lib.getMember("is_even").execute(10);
+            assertEquals(6, tracer.getMember("counts").getMember("is_even").asInt(), "removed: no more calls");
+        }
+    }
+
     @Test
     void closeCancelsARunningGuest() throws Exception {
         Path spin = GuestPrograms.program("O2-rv64gc", "embed/spin").binary();

@@ -30,6 +30,7 @@ import org.rvtrace.language.runtime.Hart;
 @ExportLibrary(InteropLibrary.class)
 public final class GuestProgram implements TruffleObject {
     static final String MEMORY = "memory";
+    static final String FTRACE = "ftrace";
 
     final RiscvContext context;
     final GuestCalls calls;
@@ -51,6 +52,9 @@ public final class GuestProgram implements TruffleObject {
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
         List<String> names = new ArrayList<>();
         names.add(MEMORY);
+        if (context.tracing() != null && context.tracing().interopControl() != null) {
+            names.add(FTRACE);
+        }
         for (ElfFile.Symbol s : context.program().elf.symbols) {
             if (s.value() != 0 && !s.name().isEmpty() && !names.contains(s.name())) {
                 names.add(s.name());
@@ -62,7 +66,7 @@ public final class GuestProgram implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return member.equals(MEMORY) || symbol(member) != null;
+        return member.equals(MEMORY) || (member.equals(FTRACE) && context.tracing() != null) || symbol(member) != null;
     }
 
     @ExportMessage
@@ -70,6 +74,9 @@ public final class GuestProgram implements TruffleObject {
     Object readMember(String member) throws UnknownIdentifierException {
         if (member.equals(MEMORY)) {
             return memory;
+        }
+        if (member.equals(FTRACE) && context.tracing() != null && context.tracing().interopControl() != null) {
+            return context.tracing().interopControl();
         }
         ElfFile.Symbol s = symbol(member);
         if (s == null) {

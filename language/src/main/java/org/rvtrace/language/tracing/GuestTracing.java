@@ -8,6 +8,11 @@ public interface GuestTracing {
      */
     void processEnded();
 
+    /** An interop object embedders control tracing with (a program's "ftrace" member), or null. */
+    default Object interopControl() {
+        return null;
+    }
+
     /** A control file under /sys/kernel/tracing this tracing answers (e.g. "tracing_on"), or null. */
     default ControlFile controlFile(String name) {
         return null;
