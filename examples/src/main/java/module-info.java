@@ -2,4 +2,5 @@
 module org.rvtrace.examples {
     requires org.graalvm.polyglot;
     requires org.rvtrace.ftrace;
+    requires org.rvtrace.language;
 }
