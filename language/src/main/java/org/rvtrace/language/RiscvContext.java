@@ -53,6 +53,40 @@ public final class RiscvContext {
         this.maxCallDepth = env.getOptions().get(RiscvLanguage.MaxCallDepth);
         this.syscalls = new Syscalls(this);
         this.tracingOptions = tracingOptions(env.getOptions());
+        memory.setLimit(env.getOptions().get(RiscvLanguage.MemoryLimit));
+    }
+
+    private Thread timeLimit;
+
+    /**
+     * riscv.TimeLimit: after that long every guest thread gets a thread-local action that
+     * ends it with an error (also one blocked in a system call).
+     */
+    public synchronized void startTimeLimit() {
+        double seconds = env.getOptions().get(RiscvLanguage.TimeLimit);
+        if (seconds <= 0 || timeLimit != null) {
+            return;
+        }
+        long nanos = (long) (seconds * 1e9);
+        timeLimit = new Thread(() -> {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                env.submitThreadLocal(null, new com.oracle.truffle.api.ThreadLocalAction(true, false) {
+                    @Override
+                    protected void perform(Access access) {
+                        throw new RiscvError("time limit of " + seconds + " s (riscv.TimeLimit) exceeded");
+                    }
+                });
+            } catch (IllegalStateException e) {
+                // the context is closing anyway
+            }
+        }, "rv-time-limit");
+        timeLimit.setDaemon(true);
+        timeLimit.start();
     }
 
     private static TracingOptions tracingOptions(OptionValues o) {
@@ -354,6 +388,9 @@ public final class RiscvContext {
     }
 
     void dispose() {
+        if (timeLimit != null) {
+            timeLimit.interrupt();
+        }
         endTracing();
         syscalls.closeAll();
         memory.close();

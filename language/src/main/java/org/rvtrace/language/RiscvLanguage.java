@@ -83,6 +83,14 @@ public final class RiscvLanguage extends TruffleLanguage<RiscvContext> {
                     category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> Library = new OptionKey<>(false);
 
+    @Option(help = "Most guest memory the program may map, in bytes (0: no limit); mapping more ends it with an error.",
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<bytes>") //
+    public static final OptionKey<Long> MemoryLimit = new OptionKey<>(0L);
+
+    @Option(help = "Longest the program may run, in seconds (0: no limit); then it is stopped with an error.", category = OptionCategory.USER,
+                    stability = OptionStability.STABLE, usageSyntax = "<seconds>") //
+    public static final OptionKey<Double> TimeLimit = new OptionKey<>(0.0);
+
     @Override
     protected RiscvContext createContext(Env env) {
         return new RiscvContext(this, env);

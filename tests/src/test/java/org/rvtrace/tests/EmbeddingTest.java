@@ -153,6 +153,25 @@ class EmbeddingTest {
         assertTrue(ended.get() instanceof PolyglotException pe && pe.isCancelled(), "cancelled: " + ended.get());
     }
 
+    /** riscv.MemoryLimit and riscv.TimeLimit end the guest with a clear polyglot exception. */
+    @Test
+    void limitsEndTheGuestWithAClearError() {
+        Path hog = GuestPrograms.program("O2-rv64gc", "embed/hog").binary();
+        try (Context context = Context.newBuilder("riscv").engine(GuestPrograms.engine()).arguments("riscv", new String[]{hog.toString(), "200"})
+                        .option("riscv.MemoryLimit", Long.toString(64L << 20)).build()) {
+            PolyglotException e = assertThrows(PolyglotException.class, () -> context.eval(Source.newBuilder("riscv", hog.toFile()).build()));
+            assertTrue(e.getMessage().contains("memory limit exceeded"), e.getMessage());
+        }
+        Path spin = GuestPrograms.program("O2-rv64gc", "embed/spin").binary();
+        long start = System.nanoTime();
+        try (Context context = Context.newBuilder("riscv").engine(GuestPrograms.engine()).arguments("riscv", new String[]{spin.toString(), "1000000000000"})
+                        .option("riscv.TimeLimit", "1.5").build()) {
+            PolyglotException e = assertThrows(PolyglotException.class, () -> context.eval(Source.newBuilder("riscv", spin.toFile()).build()));
+            assertTrue(e.getMessage().contains("time limit"), e.getMessage());
+        }
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "stopped soon after the limit");
+    }
+
     @Test
     void fileAccessFollowsTheContextsPolicy() throws Exception {
         Path files = GuestPrograms.program("O2-rv64gc", "embed/files").binary();

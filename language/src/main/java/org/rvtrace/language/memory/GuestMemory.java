@@ -100,8 +100,28 @@ public final class GuestMemory implements AutoCloseable {
 
     // ---------------------------------------------------------------- page management
 
+    /** Pages with any access (a PROT_NONE reservation does not count), for the memory limit. */
+    private long mappedPages;
+    private long pageLimit = Long.MAX_VALUE;
+
+    /** An embedder's memory limit (riscv.MemoryLimit): mapping beyond it ends the guest. */
+    public synchronized void setLimit(long bytes) {
+        pageLimit = bytes <= 0 ? Long.MAX_VALUE : bytes >>> PAGE_SHIFT;
+    }
+
     /** Sets the protection of every page in [addr, addr+length); keeps the CODE bit. */
     public synchronized void protect(long addr, long length, int prot) {
+        int access = prot & (READ | WRITE | EXEC);
+        long delta = 0;
+        for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
+            boolean was = (pageFlags[(int) p] & (READ | WRITE | EXEC)) != 0;
+            delta += (access != 0 ? 1 : 0) - (was ? 1 : 0);
+        }
+        if (delta > 0 && mappedPages + delta > pageLimit) {
+            throw new org.rvtrace.language.runtime.RiscvError("memory limit exceeded: the guest maps " + ((mappedPages + delta) << PAGE_SHIFT)
+                            + " bytes, the limit (riscv.MemoryLimit) is " + (pageLimit << PAGE_SHIFT));
+        }
+        mappedPages += delta;
         if ((prot & EXEC) == 0 && touchesCode(addr, length)) {
             // Code translated from pages that lose PROT_EXEC must fault when run again.
             codeListener.codeWritten(addr & -PAGE_SIZE, (int) Math.min((pageEnd(addr, length) << PAGE_SHIFT) - (addr & -PAGE_SIZE), Integer.MAX_VALUE));
@@ -118,6 +138,9 @@ public final class GuestMemory implements AutoCloseable {
         codeListener.codeWritten(start, (int) Math.min(end - start, Integer.MAX_VALUE));
         boolean discarded = HostPages.discard(base + start, end - start);
         for (long p = start >>> PAGE_SHIFT; p < end >>> PAGE_SHIFT; p++) {
+            if ((pageFlags[(int) p] & (READ | WRITE | EXEC)) != 0) {
+                mappedPages--;
+            }
             if (!discarded && pageFlags[(int) p] != 0) {
                 // Only pages that were mapped can hold data; zeroing the others would make
                 // the host commit memory nobody ever touched.

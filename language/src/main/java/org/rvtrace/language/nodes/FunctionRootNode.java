@@ -17,6 +17,8 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
 
 import org.rvtrace.language.RiscvLanguage;
 import org.rvtrace.language.memory.CodeModifiedException;
@@ -115,6 +117,26 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     @Override
     public String toString() {
         return name;
+    }
+
+    /** See {@link #getSourceSection()}. */
+    private volatile SourceSection sourceSection;
+
+    /**
+     * Where tools (--cpusampler, stack traces) place this function: a source without content
+     * named by the entry address. Truffle's CPU sampler leaves out roots without a source
+     * section; it reports this one by {@link #getName()}, the ELF symbol.
+     */
+    @Override
+    @TruffleBoundary
+    public SourceSection getSourceSection() {
+        SourceSection section = sourceSection;
+        if (section == null) {
+            Source source = Source.newBuilder(RiscvLanguage.ID, "", "0x" + Long.toHexString(entryPc)).content(Source.CONTENT_NONE).build();
+            section = source.createUnavailableSection();
+            sourceSection = section;
+        }
+        return section;
     }
 
     // ---------------------------------------------------------------- entry and exit

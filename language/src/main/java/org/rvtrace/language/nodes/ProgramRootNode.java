@@ -113,6 +113,7 @@ public final class ProgramRootNode extends RootNode {
         hart.setX(SP, ElfLoader.buildStack(context.memory, program, argv, context.env.getEnvironment(), random, context.syscalls().uid(),
                         context.syscalls().gid()));
         context.attachTracing();
+        context.startTimeLimit();
         return hart;
     }
 }
