@@ -475,11 +475,16 @@ public final class Ftrace implements GuestTracing {
     private void returned(HartTracing t, int cpu, long now, boolean unwound) {
         PatchSite site = sites.get(t.topSite());
         long start = t.topStart();
+        ReturnListener owner = (ReturnListener) t.topOwner();
         t.pop();
-        Tracer current = tracer;
-        if (current != null) {
-            current.functionReturned(t, cpu, t.depth(), site, start, now, unwound);
+        if (owner != null) {
+            owner.functionReturned(t, cpu, t.depth(), site, start, now, unwound);
         }
+    }
+
+    /** Told when a function whose return it hooked (see {@link #hookReturn}) returns, or is left by a longjmp. */
+    public interface ReturnListener {
+        void functionReturned(HartTracing hart, int cpu, int depth, PatchSite site, long start, long end, boolean unwound);
     }
 
     /**
@@ -488,11 +493,11 @@ public final class Ftrace implements GuestTracing {
      * fregs->ra, which the trampoline restores, becomes return_to_handler. Frames a longjmp
      * left behind are unwound first. Returns the shadow depth of the new frame.
      */
-    public int hookReturn(Hart hart, HartTracing t, long fregs, PatchSite site, long now) {
+    public int hookReturn(Hart hart, HartTracing t, long fregs, PatchSite site, long now, ReturnListener listener) {
         long sp = mem.readLong(fregs + Trampolines.FREGS_SP);
         unwindBelow(t, sp, cpuOf(hart), now);
         int depth = t.depth();
-        t.push(mem.readLong(fregs + Trampolines.FREGS_RA), sp, site.index, now);
+        t.push(mem.readLong(fregs + Trampolines.FREGS_RA), sp, site.index, now, listener);
         mem.writeLong(fregs + Trampolines.FREGS_RA, code.returnToHandler());
         return depth;
     }

@@ -123,9 +123,16 @@ class EmbeddingTest {
             assertEquals(1, lib.getMember("is_even").execute(10).asLong());
             assertEquals(6, tracer.getMember("counts").getMember("is_even").asInt(), "is_even(10): 10, 8, 6, 4, 2, 0");
             assertEquals(5, tracer.getMember("counts").getMember("is_odd").asInt());
+            Value exits = context.eval("js", "({ n: 0, unwound: 0, call(name, duration, unwound, cpu) { this.n++; if (unwound) this.unwound++; } })");
+            lib.getMember("ftrace").invokeMember("onReturn", exits.getMember("call"), "is_odd");
+            lib.getMember("is_even").execute(10);
+            assertEquals(5, exits.getMember("n").asInt(), "is_odd returned five times");
+            assertEquals(0, exits.getMember("unwound").asInt());
             assertTrue(lib.getMember("ftrace").invokeMember("remove", handle).asBoolean());
             lib.getMember("is_even").execute(10);
-            assertEquals(6, tracer.getMember("counts").getMember("is_even").asInt(), "removed: no more calls");
+            assertEquals(12, tracer.getMember("counts").getMember("is_even").asInt(), "counted during the onReturn call too");
+            lib.getMember("is_even").execute(10);
+            assertEquals(12, tracer.getMember("counts").getMember("is_even").asInt(), "removed: no more calls");
         }
     }
 

@@ -30,6 +30,8 @@ import org.rvtrace.language.runtime.RiscvError;
  * <ul>
  * <li>{@code onCall(callback, glob...)}: every call of a function matching a glob (none: all)
  * calls {@code callback(name, ip, parentIp, tid)}; returns a handle number;
+ * <li>{@code onReturn(callback, glob...)}: the same for returns, {@code callback(name,
+ * duration, unwound, cpu)};
  * <li>{@code remove(handle)}: unregisters it (its sites are unpatched);
  * <li>{@code setTracer(name)}, {@code setRecording(on)}, {@code setFilter(glob...)}: as the
  * tracefs files current_tracer, tracing_on and set_ftrace_filter.
@@ -39,7 +41,8 @@ import org.rvtrace.language.runtime.RiscvError;
  */
 @ExportLibrary(InteropLibrary.class)
 public final class FtraceControl implements TruffleObject {
-    private static final String[] MEMBERS = {"onCall", "remove", "setTracer", "setRecording", "setFilter"};
+    private static final String[] MEMBERS = {"onCall", "onReturn", "remove", "setTracer", "setRecording", "setFilter"};
+    private static final int A3 = 13;
     private static final int A0 = 10;
     private static final int A1 = 11;
 
@@ -87,6 +90,15 @@ public final class FtraceControl implements TruffleObject {
                     }
                     List<String> globs = strings(args, 1);
                     return onCall(callback, globs);
+                }
+                case "onReturn": {
+                    if (args.length < 1) {
+                        throw ArityException.create(1, -1, args.length);
+                    }
+                    if (!lib.isExecutable(args[0])) {
+                        throw UnsupportedTypeException.create(args, "onReturn needs a function to call");
+                    }
+                    return onReturn(args[0], strings(args, 1));
                 }
                 case "remove": {
                     expect(args, 1);
@@ -138,6 +150,39 @@ public final class FtraceControl implements TruffleObject {
         handles.put(handle, ops);
         ftrace.register(ops);
         return handle;
+    }
+
+    /**
+     * Like onCall, but the callback hears of the function's return (function_graph's
+     * mechanism: return_to_handler and the shadow stack): callback(name, duration, unwound,
+     * cpu), the duration in the trace clock's unit (ns, or events with the counter clock),
+     * unwound being true for a frame a longjmp left.
+     */
+    private int onReturn(Object callback, List<String> globs) {
+        int handle = nextHandle.getAndIncrement();
+        Ftrace.ReturnListener listener = (t, cpu, depth, site, start, end, unwound) -> returned(callback, site, end - start, unwound, cpu);
+        long func = ftrace.hostFunction("polyglot_return_" + handle, hart -> hook(hart, listener));
+        FtraceOps ops = new FtraceOps("polyglot" + handle, 0, new FunctionFilter(globs, List.of()), func, 0);
+        handles.put(handle, ops);
+        ftrace.register(ops);
+        return handle;
+    }
+
+    @TruffleBoundary
+    private void hook(Hart hart, Ftrace.ReturnListener listener) {
+        PatchSite site = ftrace.siteOf(hart.getX(A0));
+        if (site != null) {
+            ftrace.hookReturn(hart, org.rvtrace.ftrace.tracer.HartTracing.of(hart), hart.getX(A3), site, ftrace.clock().now(), listener);
+        }
+    }
+
+    @TruffleBoundary
+    private static void returned(Object callback, PatchSite site, long nanos, boolean unwound, int cpu) {
+        try {
+            InteropLibrary.getUncached().execute(callback, site.name, nanos, unwound, cpu);
+        } catch (InteropException e) {
+            throw new RiscvError("ftrace: the return callback failed: " + e.getMessage());
+        }
     }
 
     /** The ops callback: (ip, parent_ip, ops, fregs) in a0..a3; the polyglot one gets (name, ip, parentIp, tid). */

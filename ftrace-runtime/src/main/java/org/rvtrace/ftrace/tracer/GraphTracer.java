@@ -63,7 +63,7 @@ final class GraphTracer extends Tracer {
         }
         HartTracing t = HartTracing.of(hart);
         int cpu = session.cpuOf(hart);
-        int depth = session.hookReturn(hart, t, fregs, site, session.clock().now());
+        int depth = session.hookReturn(hart, t, fregs, site, session.clock().now(), this);
         flushPending(t, cpu);
         // If its own return comes next on this hart, the entry prints as one "leaf();" line.
         t.pendingEntry = site;

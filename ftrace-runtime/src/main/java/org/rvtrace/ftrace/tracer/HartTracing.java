@@ -24,6 +24,8 @@ public final class HartTracing {
     private long[] sps = new long[64];
     private int[] sites = new int[64];
     private long[] starts = new long[64];
+    /** Who hooked each frame's return (see Ftrace.ReturnListener). */
+    private Object[] owners = new Object[64];
     private int depth;
 
     public static HartTracing of(Hart hart) {
@@ -40,9 +42,10 @@ public final class HartTracing {
         return depth;
     }
 
-    public void push(long returnAddress, long sp, int site, long start) {
+    public void push(long returnAddress, long sp, int site, long start, Object owner) {
         if (depth == returns.length) {
             int n = depth * 2;
+            owners = Arrays.copyOf(owners, n);
             returns = Arrays.copyOf(returns, n);
             sps = Arrays.copyOf(sps, n);
             sites = Arrays.copyOf(sites, n);
@@ -52,6 +55,7 @@ public final class HartTracing {
         sps[depth] = sp;
         sites[depth] = site;
         starts[depth] = start;
+        owners[depth] = owner;
         depth++;
     }
 
@@ -72,7 +76,12 @@ public final class HartTracing {
         return starts[depth - 1];
     }
 
+    public Object topOwner() {
+        return owners[depth - 1];
+    }
+
     public void pop() {
+        owners[depth - 1] = null;
         depth--;
     }
 }

@@ -81,7 +81,7 @@ final class ProfileTracer extends Tracer {
 
     @TruffleBoundary
     private void time(Hart hart, int site, long fregs) {
-        session.hookReturn(hart, HartTracing.of(hart), fregs, session.sites().get(site), session.clock().now());
+        session.hookReturn(hart, HartTracing.of(hart), fregs, session.sites().get(site), session.clock().now(), this);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.rvtrace.ftrace.site.PatchSite;
  * A tracer as Linux's current_tracer selects it: it owns one ftrace_ops (registered with the
  * session's filter while the tracer is current) and formats what its callbacks see.
  */
-public abstract class Tracer {
+public abstract class Tracer implements Ftrace.ReturnListener {
     protected final Ftrace session;
 
     protected Tracer(Ftrace session) {
@@ -33,6 +33,7 @@ public abstract class Tracer {
     }
 
     /** A function this tracer timed returned (or was left by a longjmp: unwound). */
+    @Override
     public void functionReturned(HartTracing hart, int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
     }
 }
