@@ -124,7 +124,7 @@ final class Bench {
                         + "  irrelevant ops: %d%n    tracee: tracee_irrelevant%n    tracer: ops_func_nop%n  saving registers: %s%n"
                         + "  scheme: %s%n", relevant, irrelevant, saveRegs ? "YES" : "NO", scheme);
         String[] argv = {guest.toString(), Long.toString(calls), Long.toString(warmupMs), Long.toString(rounds)};
-        return main.launch(guest, argv, options, experimental);
+        return main.runProgram(guest, argv, options, experimental);
     }
 
     /**
@@ -164,7 +164,7 @@ final class Bench {
         if (churn) {
             argv.add("churn");
         }
-        return main.launch(guest, argv.toArray(new String[0]), options, experimental);
+        return main.runProgram(guest, argv.toArray(new String[0]), options, experimental);
     }
 
     /**

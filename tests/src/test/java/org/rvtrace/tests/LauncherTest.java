@@ -188,4 +188,113 @@ class LauncherTest {
                 || lower.contains("runtime"), () -> "--version must print a line with the runtime name (e.g. \"" + implName
                         + "\")" + describe(r));
     }
+
+    /** stdout as text. */
+    private static String stdout(GuestPrograms.RunResult r) {
+        return new String(r.stdout(), StandardCharsets.UTF_8);
+    }
+
+    /** stdout begins with exactly the program's expected output; returns what follows it. */
+    private static String assertProgramOutputFirst(String program, GuestPrograms.RunResult r) {
+        byte[] want = expected(program);
+        byte[] got = r.stdout();
+        byte[] head = Arrays.copyOf(got, Math.min(got.length, want.length));
+        String diff = GuestPrograms.describeDifference(want, head, program + ".stdout", "rv (start of stdout)");
+        if (diff != null) {
+            fail("the program's own output changed: " + diff + describe(r));
+        }
+        return new String(got, want.length, got.length - want.length, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsRvtracesOptions() {
+        GuestPrograms.RunResult r = run("--help");
+        assertEquals(0, r.status(), () -> "rv --help exit status" + describe(r));
+        String out = stdout(r);
+        for (String option : List.of("--strace", "--ftrace=", "--ftrace-filter=", "--ftrace-notrace=", "--ftrace-output=", "--ftrace-scheme=",
+                "--ftrace-clock=", "--ftrace-tracing-on=", "--ftrace-sites", "--version", "--help:expert", "--log.file=", "--engine.",
+                "--compiler.", "--experimental-options", "--cpusampler", "--cputracer", "rv bench ftrace-ops")) {
+            assertTrue(out.contains(option), () -> "rv --help must list " + option + describe(r));
+        }
+        // The descriptions come from the language's option descriptors.
+        assertTrue(out.contains("set_ftrace_filter"), () -> "rv --help must describe --ftrace-filter" + describe(r));
+        assertFalse(out.contains("riscv.FtraceSample"), () -> "expert options belong to --help:expert" + describe(r));
+    }
+
+    @Test
+    void helpExpertListsTheExpertOptions() {
+        GuestPrograms.RunResult r = run("--help:expert");
+        assertEquals(0, r.status(), () -> "rv --help:expert exit status" + describe(r));
+        String out = stdout(r);
+        for (String option : List.of("--riscv.MaxCallDepth=", "--riscv.FtraceSample=", "--riscv.Ftrace=", "--riscv.Strace")) {
+            assertTrue(out.contains(option), () -> "rv --help:expert must list " + option + describe(r));
+        }
+    }
+
+    @Test
+    void badOptionsAreOneLineAndExitStatus2() {
+        String fib = binary("O2-rv64gc", "recursion/fib").toString();
+        List<List<String>> bad = List.of(
+                List.of("--no-such-option", fib),
+                List.of("--engine.NoSuchOption=1", fib),
+                List.of("--riscv.MaxCallDepth=many", fib),
+                List.of("--engine.BackgroundCompilation=maybe", fib),
+                List.of("--compiler.InliningExpansionBudget=100", fib),   // experimental, without --experimental-options
+                List.of("--ftrace", fib),
+                List.of("--ftrace=bogus", fib),
+                List.of("--strace=yes", fib),
+                List.of("--log.file", fib),
+                List.of("--log.engine.level=LOUD", fib),
+                List.of("--vm.Xmx1g", fib),
+                List.of("-x", fib),
+                List.of());
+        for (List<String> args : bad) {
+            GuestPrograms.RunResult r = run(args.toArray(new String[0]));
+            assertEquals(2, r.status(), () -> args + ": a bad option must give exit status 2" + describe(r));
+            String line = assertOneLineMessage(r);
+            assertTrue(line.startsWith("rv: "), () -> args + ": the message starts with 'rv: '" + describe(r));
+            assertEquals(0, r.stdout().length, () -> args + ": nothing on stdout (the program does not start)" + describe(r));
+        }
+        // An experimental option is accepted with the permission.
+        GuestPrograms.RunResult ok = run("--experimental-options", "--compiler.InliningExpansionBudget=2000", fib);
+        assertEquals(0, ok.status(), () -> "exit status" + describe(ok));
+        assertProgramOutputFirst("recursion/fib", ok);
+    }
+
+    @Test
+    void logFileReceivesTheLog(@TempDir Path tmp) throws IOException {
+        Path log = tmp.resolve("truffle.log");
+        GuestPrograms.RunResult r = run("--log.file=" + log, "--engine.TraceCompilation", "--engine.BackgroundCompilation=false",
+                "--experimental-options", "--engine.FirstTierCompilationThreshold=50",
+                binary("O2-rv64gc", "recursion/fib").toString());
+        assertEquals(0, r.status(), () -> "exit status" + describe(r));
+        assertEquals("", assertProgramOutputFirst("recursion/fib", r), () -> "stdout is the program's" + describe(r));
+        assertTrue(Files.isRegularFile(log), () -> "--log.file must create " + log + describe(r));
+        String text = Files.readString(log);
+        assertTrue(text.contains("[engine] opt done"), () -> "the compilation log must be in " + log + ", it has:\n" + text + describe(r));
+        assertFalse(stderr(r).contains("[engine]"), () -> "the log must not go to stderr" + describe(r));
+    }
+
+    @Test
+    void cpuSamplerNamesGuestFunctions() {
+        GuestPrograms.RunResult r = run("--cpusampler", "--cpusampler.Period=2", binary("O2-rv64gc", "recursion/fib").toString());
+        assertEquals(0, r.status(), () -> "exit status" + describe(r));
+        String profile = assertProgramOutputFirst("recursion/fib", r);
+        assertTrue(profile.contains("Sampling Histogram"), () -> "the sampler's report follows the program's output" + describe(r));
+        // One row per guest function, named by its ELF symbol: fib(25) takes tens of milliseconds
+        // (interpreted first), main is on the stack all the time.
+        for (String function : List.of("fib", "main")) {
+            Pattern row = Pattern.compile("(?m)^\\s*" + Pattern.quote(function) + "\\s+\\|\\|");
+            assertTrue(row.matcher(profile).find(), () -> "the profile must have a row for the guest function " + function + describe(r));
+        }
+    }
+
+    @Test
+    void cpuTracerStarts() {
+        GuestPrograms.RunResult r = run("--cputracer", binary("O2-rv64gc", "recursion/fib").toString());
+        assertEquals(0, r.status(), () -> "exit status" + describe(r));
+        String report = assertProgramOutputFirst("recursion/fib", r);
+        assertTrue(report.contains("Tracing Histogram"), () -> "the tracer's report follows the program's output" + describe(r));
+        assertTrue(stderr(r).contains("--cpusampler"), () -> "rv says what --cputracer cannot count yet" + describe(r));
+    }
 }
