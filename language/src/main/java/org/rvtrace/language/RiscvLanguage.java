@@ -27,6 +27,8 @@ import org.rvtrace.language.runtime.RiscvError;
                 defaultMimeType = RiscvLanguage.MIME_TYPE, byteMimeTypes = RiscvLanguage.MIME_TYPE,
                 fileTypeDetectors = RiscvLanguage.ElfDetector.class, contextPolicy = TruffleLanguage.ContextPolicy.EXCLUSIVE,
                 website = "https://github.com/rvtrace")
+@com.oracle.truffle.api.instrumentation.ProvidedTags({com.oracle.truffle.api.instrumentation.StandardTags.RootTag.class,
+    com.oracle.truffle.api.instrumentation.StandardTags.RootBodyTag.class})
 public final class RiscvLanguage extends TruffleLanguage<RiscvContext> {
     public static final String ID = "riscv";
     public static final String VERSION = "0.1.0";

@@ -86,13 +86,12 @@ public final class Main extends AbstractLanguageLauncher {
         SHORT_OPTIONS.put("ftrace-sites", "FtraceSites");
     }
 
-    /** Why --cputracer counts nothing (said on stderr when it is given, and in --help). */
-    static final String CPUTRACER_LIMITATION = "rvtrace's guest functions are not instrumentable yet (no RootTag nodes), so its table is empty; "
-                    + "--cpusampler reports them";
+    /** What --cputracer counts in rvtrace (in --help). */
+    static final String CPUTRACER_LIMITATION = "a function's calls of itself run as a loop inside it and are not counted";
     /** What the standard tools do with rvtrace, for --help. */
     private static final Map<String, String> TOOL_NOTES = Map.of(
                     "cpusampler", ": where the time goes, by guest function (ELF symbol names); --cpusampler=calltree for the call tree.",
-                    "cputracer", ": counts calls of instrumentable functions. " + CPUTRACER_LIMITATION + ".");
+                    "cputracer", ": counts calls of guest functions (ELF symbol names); " + CPUTRACER_LIMITATION + ".");
 
     final PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
 
@@ -266,10 +265,6 @@ public final class Main extends AbstractLanguageLauncher {
         Path path = checkProgram(program);
         if (path == null) {
             throw exit(1);
-        }
-        String tracer = polyglotOptions.get("cputracer");
-        if (tracer != null && !tracer.equals("false")) {
-            err.println("rv: warning: --cputracer: " + CPUTRACER_LIMITATION);
         }
         // Options from the command line were checked (experimental ones need
         // --experimental-options); this allows rv's own default (INLINING_BUDGET).

@@ -65,6 +65,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     @CompilationFinal(dimensions = 1) private BlockNode[] blocks = new BlockNode[0];
     private final Map<Long, Integer> blockIndex = new HashMap<>();
     @Child private IndirectCallNode generic = IndirectCallNode.create();
+    @Child private FunctionBodyNode body = new FunctionBodyNode.Body();
     @CompilationFinal private Object osrMetadata;
     /** Where this function keeps each register (see {@link LoopRegisters}); fixed for its lifetime. */
     private final RegisterHomes homes;
@@ -143,6 +144,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     @Override
     public Object execute(VirtualFrame frame) {
+        return body.execute(frame);
+    }
+
+    /** The function's execution, behind the instrumentable {@link FunctionBodyNode}. */
+    Object executeBody(VirtualFrame frame) {
         Hart hart = CompilerDirectives.castExact(frame.getArguments()[0], Hart.class);
         long link = hart.linkPc;
         int depth = hart.depth;
