@@ -177,6 +177,10 @@ public final class Ftrace implements GuestTracing {
         }
         try {
             return new TraceOutput(host.openOutput(path), true);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new RiscvError("ftrace: cannot write the trace to " + path + ": no such directory");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new RiscvError("ftrace: cannot write the trace to " + path + ": permission denied");
         } catch (IOException e) {
             throw new RiscvError("ftrace: cannot write the trace to " + path + ": " + e.getMessage());
         }
