@@ -81,6 +81,20 @@ class EmbeddingTest {
         }
     }
 
+    /** A program from bytes (no file), with arguments, environment and streams from the builder, evaluates to its exit status. */
+    @Test
+    void runsAProgramFromBytes() throws Exception {
+        Path files = GuestPrograms.program("O2-rv64gc", "embed/files").binary();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] elf = java.nio.file.Files.readAllBytes(files);
+        try (Context context = Context.newBuilder("riscv").engine(GuestPrograms.engine()).out(out).err(out)
+                        .arguments("riscv", new String[]{"files"}).build()) {
+            Value status = context.eval(Source.newBuilder("riscv", org.graalvm.polyglot.io.ByteSequence.create(elf), "files").build());
+            assertEquals(0, status.asInt());
+            assertEquals("no file\n", out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void aFaultInACallIsAPolyglotException() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
