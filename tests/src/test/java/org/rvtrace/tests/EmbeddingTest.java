@@ -90,8 +90,8 @@ class EmbeddingTest {
         try (Context context = Context.newBuilder("riscv").engine(GuestPrograms.engine()).out(out).err(out)
                         .arguments("riscv", new String[]{"files"}).build()) {
             Value status = context.eval(Source.newBuilder("riscv", org.graalvm.polyglot.io.ByteSequence.create(elf), "files").build());
-            assertEquals(0, status.asInt());
             assertEquals("no file\n", out.toString(StandardCharsets.UTF_8));
+            assertEquals(0, status.asInt());
         }
     }
 

@@ -123,7 +123,10 @@ final class FsContext {
                     exePath = f.getAbsoluteFile().normalize().getPath();
                 }
             } catch (SyscallError | SecurityException e) {
-                exePath = given;
+                // No file system access (an embedder's default) or no file at all (a bytes
+                // Source): still an absolute path, as the kernel always gives and glibc's
+                // start-up asserts (_dl_get_origin).
+                exePath = given.startsWith("/") ? given : "/" + given;
             }
         }
         return exePath;
