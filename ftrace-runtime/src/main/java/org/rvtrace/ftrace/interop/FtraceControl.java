@@ -21,6 +21,7 @@ import org.rvtrace.ftrace.Ftrace;
 import org.rvtrace.ftrace.filter.FunctionFilter;
 import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.site.PatchSite;
+import org.rvtrace.language.interop.Names;
 import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.runtime.RiscvError;
 
@@ -61,7 +62,7 @@ public final class FtraceControl implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(MEMBERS);
+        return new Names(MEMBERS);
     }
 
     @ExportMessage
@@ -196,38 +197,6 @@ public final class FtraceControl implements TruffleObject {
             InteropLibrary.getUncached().execute(callback, name, ip, parent, hart.tid);
         } catch (InteropException e) {
             throw new RiscvError("ftrace: the tracer callback failed: " + e.getMessage());
-        }
-    }
-
-    @ExportLibrary(InteropLibrary.class)
-    static final class MemberNames implements TruffleObject {
-        private final String[] names;
-
-        MemberNames(String[] names) {
-            this.names = names;
-        }
-
-        @ExportMessage
-        boolean hasArrayElements() {
-            return true;
-        }
-
-        @ExportMessage
-        long getArraySize() {
-            return names.length;
-        }
-
-        @ExportMessage
-        boolean isArrayElementReadable(long i) {
-            return i >= 0 && i < names.length;
-        }
-
-        @ExportMessage
-        Object readArrayElement(long i) throws com.oracle.truffle.api.interop.InvalidArrayIndexException {
-            if (!isArrayElementReadable(i)) {
-                throw com.oracle.truffle.api.interop.InvalidArrayIndexException.create(i);
-            }
-            return names[(int) i];
         }
     }
 }

@@ -6,12 +6,12 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** The member names of a {@link GuestProgram}, as an interop array. */
+/** Member names (of a {@link GuestProgram}, of ftrace's control object), as an interop array. */
 @ExportLibrary(InteropLibrary.class)
-final class Names implements TruffleObject {
+public final class Names implements TruffleObject {
     private final String[] names;
 
-    Names(String[] names) {
+    public Names(String[] names) {
         this.names = names;
     }
 
