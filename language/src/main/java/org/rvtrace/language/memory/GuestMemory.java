@@ -252,6 +252,44 @@ public final class GuestMemory implements AutoCloseable {
         return UNSAFE.getByte(base + addr);
     }
 
+    // ---------------------------------------------------------------- checked once, for a run
+
+    /**
+     * Whether every access of a run of loads and stores may skip its own checks: [lo, hi)
+     * lies in the window, spans at most two pages (the caller keeps hi - lo within a page),
+     * and both pages are readable (loads) and plainly writable (stores: writable, no
+     * translated code or watched words). See {@code AccessRun}.
+     */
+    public boolean runAccessible(long lo, long hi, boolean loads, boolean stores) {
+        int mask = (loads ? READ : 0) | (stores ? WRITE | CODE : 0);
+        int expect = (loads ? READ : 0) | (stores ? WRITE : 0);
+        return Long.compareUnsigned(lo, WINDOW) < 0 && Long.compareUnsigned(hi - 1, WINDOW) < 0 &&
+                        (pageFlags[(int) (lo >>> PAGE_SHIFT)] & mask) == expect &&
+                        (pageFlags[(int) ((hi - 1) >>> PAGE_SHIFT)] & mask) == expect;
+    }
+
+    /** A load whose page {@link #runAccessible} has checked. */
+    public long load64Unchecked(long addr) {
+        return UNSAFE.getLong(base + addr);
+    }
+
+    public int load32Unchecked(long addr) {
+        return UNSAFE.getInt(base + addr);
+    }
+
+    public short load16Unchecked(long addr) {
+        return UNSAFE.getShort(base + addr);
+    }
+
+    public byte load8Unchecked(long addr) {
+        return UNSAFE.getByte(base + addr);
+    }
+
+    /** A store whose page {@link #runAccessible} has checked. */
+    public void storeUnchecked(long addr, long value, int size) {
+        putRaw(addr, value, size);
+    }
+
     // ---------------------------------------------------------------- guest stores
 
     /** A store may stay on the fast path when its page is writable and holds no code. */

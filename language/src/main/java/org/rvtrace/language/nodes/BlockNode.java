@@ -11,6 +11,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
 import org.rvtrace.language.isa.Decoder;
+import org.rvtrace.language.isa.Format;
 import org.rvtrace.language.isa.Insn;
 import org.rvtrace.language.isa.Opcode.Control;
 import org.rvtrace.language.memory.GuestMemory;
@@ -114,9 +115,36 @@ public final class BlockNode extends Node {
         }
     }
 
+    /** The straight-line part of a block as it is decoded, with the register each node may write. */
+    private static final class Body {
+        final GuestMemory mem;
+        final List<InsnNode> nodes = new ArrayList<>();
+        final List<Integer> written = new ArrayList<>();
+
+        Body(GuestMemory mem) {
+            this.mem = mem;
+        }
+
+        void add(InsnNode node, Insn insn) {
+            nodes.add(node);
+            // Stores and branches have no rd; any other format may write x[rd] (or f[rd],
+            // which counted here only ends a run early).
+            Format format = insn.op.format();
+            written.add(format == Format.S || format == Format.B ? 0 : insn.rd);
+        }
+
+        int size() {
+            return nodes.size();
+        }
+
+        InsnNode[] nodes() {
+            return AccessRun.insertChecks(mem, nodes, written).toArray(new InsnNode[0]);
+        }
+    }
+
     /** Decodes the block that starts at pc from guest memory as it is now. */
     public static BlockNode translate(GuestMemory mem, CodeCache cache, long startPc) {
-        List<InsnNode> body = new ArrayList<>();
+        Body body = new Body(mem);
         long pc = startPc;
         if (cache.isBreakpoint(startPc)) {
             return new BlockNode(startPc, startPc, new InsnNode[0], Terminator.BREAKPOINT, null, startPc, 0, 0, cache);
@@ -124,26 +152,26 @@ public final class BlockNode extends Node {
         while (true) {
             Decoder.Fetch fetch = Decoder.fetch(mem, pc);
             if (fetch.fetchFault()) {
-                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FETCH_FAULT, null, pc, 0, 0,
+                return new BlockNode(startPc, pc, body.nodes(), Terminator.FETCH_FAULT, null, pc, 0, 0,
                                 cache);
             }
             if (fetch.illegal()) {
-                return new BlockNode(startPc, pc + fetch.length(), body.toArray(new InsnNode[0]), Terminator.ILLEGAL, null, pc,
+                return new BlockNode(startPc, pc + fetch.length(), body.nodes(), Terminator.ILLEGAL, null, pc,
                                 fetch.rawBits(), fetch.length(), cache);
             }
             Insn insn = fetch.insn();
             if (fetch.length() == 4 && cache.isVolatileWord(pc) && VolatileInsn.handles(fetch.rawBits())) {
                 // End the block before the word: it is read each time it runs, and never watched.
-                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.VOLATILE_INSN, null, pc, 0, 4, cache);
+                return new BlockNode(startPc, pc, body.nodes(), Terminator.VOLATILE_INSN, null, pc, 0, 4, cache);
             }
             Control control = insn.op.control();
             if (control == Control.HOSTCALL) {
                 HostFunction host = cache.hostFunction(pc, (int) (insn.imm >>> 12) & 0xfffff);
                 if (host == null) {
-                    return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), Terminator.ILLEGAL, null, pc, insn.fetched,
+                    return new BlockNode(startPc, insn.nextPc(), body.nodes(), Terminator.ILLEGAL, null, pc, insn.fetched,
                                     insn.length, cache);
                 }
-                return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), Terminator.HOSTCALL, insn, pc, insn.fetched,
+                return new BlockNode(startPc, insn.nextPc(), body.nodes(), Terminator.HOSTCALL, insn, pc, insn.fetched,
                                 insn.length, cache, host);
             }
             if (control != Control.NONE) {
@@ -156,16 +184,16 @@ public final class BlockNode extends Node {
                     case HOSTCALL -> throw new AssertionError();
                     case NONE -> throw new AssertionError();
                 };
-                return new BlockNode(startPc, insn.nextPc(), body.toArray(new InsnNode[0]), kind, insn, pc, insn.fetched, insn.length,
+                return new BlockNode(startPc, insn.nextPc(), body.nodes(), kind, insn, pc, insn.fetched, insn.length,
                                 cache);
             }
             InsnNode node = insn.op.semantics().node(insn, mem);
             if (node != null) {
-                body.add(node);
+                body.add(node, insn);
             }
             pc = insn.nextPc();
             if (body.size() >= MAX_INSNS) {
-                return new BlockNode(startPc, pc, body.toArray(new InsnNode[0]), Terminator.FALL, null, pc, 0, 0,
+                return new BlockNode(startPc, pc, body.nodes(), Terminator.FALL, null, pc, 0, 0,
                                 cache);
             }
         }

@@ -20,7 +20,7 @@ import org.rvtrace.language.runtime.Hart;
  * site toggled again and again), goes back to plain loads for good, so a toggled site cannot
  * make its code deoptimize and recompile forever.
  */
-public final class LoadNode extends InsnNode {
+public final class LoadNode extends InsnNode implements AccessRun.Access {
     /** Times a load may re-speculate after its word changed before it stays generic. */
     static final int MAX_SPECULATIONS = 4;
 
@@ -40,6 +40,8 @@ public final class LoadNode extends InsnNode {
     /** null until the first load; then the speculation, or GENERIC. */
     @CompilationFinal private Speculation speculation;
     @CompilationFinal private int speculations;
+    /** The run whose check covers this load, or null. */
+    @CompilationFinal private AccessRun run;
 
     public LoadNode(GuestMemory mem, int rd, int rs1, long imm, Width width, boolean fp, long pc) {
         this.mem = mem;
@@ -58,7 +60,14 @@ public final class LoadNode extends InsnNode {
     public void execute(VirtualFrame frame, Hart hart) {
         long addr = x(frame, hart, rs1) + imm;
         Speculation s = speculation; // read once: another hart may change it
-        long value = s == GENERIC ? width.load(mem, addr, pc) : loadSpeculating(s, addr);
+        long value;
+        if (s != GENERIC) {
+            value = loadSpeculating(s, addr);
+        } else if (run != null && run.checked()) {
+            value = width.loadUnchecked(mem, addr);
+        } else {
+            value = width.load(mem, addr, pc);
+        }
         if (!fp) {
             setX(frame, hart, rd, value);
         } else if (width == Width.W) {
@@ -101,5 +110,30 @@ public final class LoadNode extends InsnNode {
             speculation = new Speculation(addr, value, valid);
         }
         return value;
+    }
+
+    @Override
+    public int base() {
+        return rs1;
+    }
+
+    @Override
+    public long offset() {
+        return imm;
+    }
+
+    @Override
+    public Width width() {
+        return width;
+    }
+
+    @Override
+    public boolean isStore() {
+        return false;
+    }
+
+    @Override
+    public void joinRun(AccessRun accessRun) {
+        this.run = accessRun;
     }
 }
