@@ -147,7 +147,8 @@ class FtraceTest {
     @ParameterizedTest
     @CsvSource({"O2-pfe,fib,call-ops", "O2-pfe-rv64g,fib,call-ops", "O2-pfe,fib,list", "O2-pfe,fib,call-ops-2023",
         "O2-pfe,mutual,call-ops", "O2-pfe-rv64g,mutual,call-ops", "O2-pfe,fnptr,call-ops", "O2-pfe-rv64g,fnptr,list",
-        "O2-pfe,longjmp,call-ops", "O2-pfe-rv64g,longjmp,call-ops-2023"})
+        "O2-pfe,longjmp,call-ops", "O2-pfe-rv64g,longjmp,call-ops-2023", "O2-pfe,many,call-ops", "O2-pfe-rv64g,many,call-ops-2023",
+        "O2-pfe,many,list"})
     void profileCountsMatchTheOracle(String flavour, String program, String scheme) {
         GuestPrograms.Case c = GuestPrograms.program(flavour, "ftrace/" + program);
         Traced t = run(c, Map.of("Ftrace", "profile", "FtraceScheme", scheme, "FtraceClock", "counter"));

@@ -47,7 +47,7 @@ public final class CallSiteNode extends Node {
     private synchronized void specialize(long target) {
         if (direct == null) {
             DirectCallNode call = DirectCallNode.create(code.functionAt(target).getCallTarget());
-            if (code.isSplitPerCallSite(target)) {
+            if (code.takeCopyForCallSite(target)) {
                 // Before the node is adopted: splitting an adopted call node throws away
                 // the compiled code of its root.
                 call.cloneCallTarget();

@@ -35,8 +35,17 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
     private record Watch(long start, long end, Assumption assumption) {
     }
 
-    /** Entry pcs whose function gets a copy per call site (see {@link #splitPerCallSite}). */
-    private final java.util.Set<Long> splitEntries = ConcurrentHashMap.newKeySet();
+    /** Entry pcs whose function gets a copy per call site (see {@link #splitPerCallSite}), with the copies made so far. */
+    private final Map<Long, java.util.concurrent.atomic.AtomicInteger> splitEntries = new ConcurrentHashMap<>();
+
+    /**
+     * Copies of one function made for call sites; later call sites share the original. Each
+     * copy is compiled on its own: with every function of a big program traced, one copy per
+     * site meant thousands of trampoline compilations queued on one compiler thread (traced
+     * calls then ran interpreted for minutes), while the shared original costs a traced call
+     * only the literal and ops loads that a copy folds to constants.
+     */
+    static final int MAX_COPIES_PER_FUNCTION = 64;
 
     /**
      * After this many rewrites of one aligned instruction word that threw away translated
@@ -80,7 +89,7 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
      * like an ftrace trampoline reading the caller's ops literal.
      */
     public void splitPerCallSite(long pc) {
-        splitEntries.add(pc);
+        splitEntries.putIfAbsent(pc, new java.util.concurrent.atomic.AtomicInteger());
     }
 
     /** pcs where guest execution stops and control returns to the host (see BreakpointHit). */
@@ -96,8 +105,13 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
         return !breakpoints.isEmpty() && breakpoints.contains(pc);
     }
 
-    public boolean isSplitPerCallSite(long pc) {
-        return splitEntries.contains(pc);
+    /**
+     * Whether a new call site of the function at pc gets a copy of its own; true at most
+     * {@link #MAX_COPIES_PER_FUNCTION} times per function.
+     */
+    public boolean takeCopyForCallSite(long pc) {
+        java.util.concurrent.atomic.AtomicInteger copies = splitEntries.get(pc);
+        return copies != null && copies.getAndUpdate(n -> n < MAX_COPIES_PER_FUNCTION ? n + 1 : n) < MAX_COPIES_PER_FUNCTION;
     }
 
     /**

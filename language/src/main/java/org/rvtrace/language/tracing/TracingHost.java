@@ -28,7 +28,9 @@ public interface TracingHost {
 
     /**
      * Compiles the function at pc separately for each call site that calls it: a trampoline
-     * whose loads depend on its caller then speculates on each caller's words.
+     * whose loads depend on its caller then speculates on each caller's words. Up to a
+     * limit per function (CodeCache.MAX_COPIES_PER_FUNCTION); call sites beyond it share one
+     * copy, which loads those words each time.
      */
     void splitPerCallSite(long pc);
 
