@@ -70,10 +70,10 @@ public final class AccessRun extends InsnNode {
         Builder[] open = new Builder[32];
         for (int i = 0; i < body.size(); i++) {
             InsnNode insn = body.get(i);
-            if (insn instanceof Access access && access.base() != 0) {
-                int b = access.base();
-                long from = access.offset();
-                long to = from + access.width().size();
+            if (insn instanceof MemoryAccessNode access && access.rs1 != 0) {
+                int b = access.rs1;
+                long from = access.imm;
+                long to = from + access.width.size();
                 Builder run = open[b];
                 if (run == null || Math.max(run.hi, to) - Math.min(run.lo, from) > GuestMemory.PAGE_SIZE) {
                     run = new Builder(b, i, from, to);
@@ -94,25 +94,12 @@ public final class AccessRun extends InsnNode {
                 continue;
             }
             AccessRun check = new AccessRun(mem, run.base, run.lo, run.hi, run.loads, run.stores);
-            for (Access member : run.members) {
+            for (MemoryAccessNode member : run.members) {
                 member.joinRun(check);
             }
             out.add(run.first, check);
         }
         return out;
-    }
-
-    /** A load or store that can join a run. */
-    interface Access {
-        int base();
-
-        long offset();
-
-        Width width();
-
-        boolean isStore();
-
-        void joinRun(AccessRun run);
     }
 
     private static final class Builder {
@@ -122,7 +109,7 @@ public final class AccessRun extends InsnNode {
         long hi;
         boolean loads;
         boolean stores;
-        final List<Access> members = new ArrayList<>();
+        final List<MemoryAccessNode> members = new ArrayList<>();
 
         Builder(int base, int first, long lo, long hi) {
             this.base = base;
@@ -131,7 +118,7 @@ public final class AccessRun extends InsnNode {
             this.hi = hi;
         }
 
-        void add(Access access, long from, long to) {
+        void add(MemoryAccessNode access, long from, long to) {
             lo = Math.min(lo, from);
             hi = Math.max(hi, to);
             if (access.isStore()) {

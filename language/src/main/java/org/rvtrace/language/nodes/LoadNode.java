@@ -20,7 +20,7 @@ import org.rvtrace.language.runtime.Hart;
  * site toggled again and again), goes back to plain loads for good, so a toggled site cannot
  * make its code deoptimize and recompile forever.
  */
-public final class LoadNode extends InsnNode implements AccessRun.Access {
+public final class LoadNode extends MemoryAccessNode {
     /** Times a load may re-speculate after its word changed before it stays generic. */
     static final int MAX_SPECULATIONS = 4;
 
@@ -30,27 +30,14 @@ public final class LoadNode extends InsnNode implements AccessRun.Access {
     /** Marks a load that no longer speculates. */
     private static final Speculation GENERIC = new Speculation(-1, 0, null);
 
-    private final GuestMemory mem;
     private final int rd;
-    private final int rs1;
-    private final long imm;
-    private final Width width;
-    private final boolean fp;
-    private final long pc;
     /** null until the first load; then the speculation, or GENERIC. */
     @CompilationFinal private Speculation speculation;
     @CompilationFinal private int speculations;
-    /** The run whose check covers this load, or null. */
-    @CompilationFinal private AccessRun run;
 
     public LoadNode(GuestMemory mem, int rd, int rs1, long imm, Width width, boolean fp, long pc) {
-        this.mem = mem;
+        super(mem, rs1, imm, width, fp, pc);
         this.rd = rd;
-        this.rs1 = rs1;
-        this.imm = imm;
-        this.width = width;
-        this.fp = fp;
-        this.pc = pc;
         if (width != Width.D || fp) {
             speculation = GENERIC;
         }
@@ -63,7 +50,7 @@ public final class LoadNode extends InsnNode implements AccessRun.Access {
         long value;
         if (s != GENERIC) {
             value = loadSpeculating(s, addr);
-        } else if (run != null && run.checked()) {
+        } else if (checkedByRun()) {
             value = width.loadUnchecked(mem, addr);
         } else {
             value = width.load(mem, addr, pc);
@@ -113,27 +100,7 @@ public final class LoadNode extends InsnNode implements AccessRun.Access {
     }
 
     @Override
-    public int base() {
-        return rs1;
-    }
-
-    @Override
-    public long offset() {
-        return imm;
-    }
-
-    @Override
-    public Width width() {
-        return width;
-    }
-
-    @Override
-    public boolean isStore() {
+    boolean isStore() {
         return false;
-    }
-
-    @Override
-    public void joinRun(AccessRun accessRun) {
-        this.run = accessRun;
     }
 }
