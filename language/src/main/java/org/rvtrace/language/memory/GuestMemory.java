@@ -122,6 +122,7 @@ public final class GuestMemory implements AutoCloseable {
                             + " bytes, the limit (riscv.MemoryLimit) is " + (pageLimit << PAGE_SHIFT));
         }
         mappedPages += delta;
+        invalidateRegions(addr & -PAGE_SIZE, pageEnd(addr, length) << PAGE_SHIFT);
         if ((prot & EXEC) == 0 && touchesCode(addr, length)) {
             // Code translated from pages that lose PROT_EXEC must fault when run again.
             codeListener.codeWritten(addr & -PAGE_SIZE, (int) Math.min((pageEnd(addr, length) << PAGE_SHIFT) - (addr & -PAGE_SIZE), Integer.MAX_VALUE));
@@ -135,6 +136,7 @@ public final class GuestMemory implements AutoCloseable {
     public synchronized void unmap(long addr, long length) {
         long start = addr & -PAGE_SIZE;
         long end = pageEnd(addr, length) << PAGE_SHIFT;
+        invalidateRegions(start, end);
         codeListener.codeWritten(start, (int) Math.min(end - start, Integer.MAX_VALUE));
         boolean discarded = HostPages.discard(base + start, end - start);
         for (long p = start >>> PAGE_SHIFT; p < end >>> PAGE_SHIFT; p++) {
@@ -178,6 +180,7 @@ public final class GuestMemory implements AutoCloseable {
 
     /** Marks [addr, addr+length) as {@link #STABLE}. */
     public synchronized void markStable(long addr, long length) {
+        invalidateRegions(addr & -PAGE_SIZE, pageEnd(addr, length) << PAGE_SHIFT);
         for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
             pageFlags[(int) p] |= STABLE;
         }
@@ -199,7 +202,90 @@ public final class GuestMemory implements AutoCloseable {
 
     /** Marks a page as holding translated code, so stores to it take the checked path. */
     public void markCode(long addr) {
-        pageFlags[(int) (addr >>> PAGE_SHIFT)] |= CODE;
+        int page = (int) (addr >>> PAGE_SHIFT);
+        if ((pageFlags[page] & CODE) == 0) {
+            // Stores to the page must see the code from now on: no store region may cover it.
+            // Not under this object's lock: the code cache calls here holding its own, and
+            // protect() holds this one when it calls the code cache.
+            synchronized (regionLock) {
+                invalidateRegions((long) page << PAGE_SHIFT, ((long) page + 1) << PAGE_SHIFT, true);
+                pageFlags[page] |= CODE;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- regions
+
+    /** How far a region may reach from the address it was made for, each way. */
+    private static final long REGION_REACH_PAGES = 1L << 16;
+    /**
+     * Guards {@link #regions}. Taken inside this object's lock (protect, unmap, regionAround)
+     * or alone (markCode), never the other way round.
+     */
+    private final Object regionLock = new Object();
+    /** Regions that compiled code may rely on. */
+    private final java.util.List<Region> regions = new java.util.ArrayList<>();
+
+    /**
+     * The region of pages around addr that allow plain loads (or stores), as far as they
+     * reach without a gap; null when addr's own page does not allow them. An existing valid
+     * region is shared.
+     */
+    @TruffleBoundary
+    public synchronized Region regionAround(long addr, int size, boolean forStores) {
+        synchronized (regionLock) {
+            return makeRegion(addr, size, forStores);
+        }
+    }
+
+    private Region makeRegion(long addr, int size, boolean forStores) {
+        if (!inWindow(addr, size) || !plainPage(addr >>> PAGE_SHIFT, forStores) || !plainPage((addr + size - 1) >>> PAGE_SHIFT, forStores)) {
+            return null;
+        }
+        for (Region r : regions) {
+            if (r.forStores == forStores && r.contains(addr, size) && r.valid.isValid()) {
+                return r;
+            }
+        }
+        long first = addr >>> PAGE_SHIFT;
+        long last = first;
+        long floor = Math.max(0, first - REGION_REACH_PAGES);
+        long ceiling = Math.min((WINDOW >>> PAGE_SHIFT) - 1, first + REGION_REACH_PAGES);
+        while (first > floor && plainPage(first - 1, forStores)) {
+            first--;
+        }
+        while (last < ceiling && plainPage(last + 1, forStores)) {
+            last++;
+        }
+        Region r = new Region(first << PAGE_SHIFT, (last + 1) << PAGE_SHIFT, forStores);
+        regions.add(r);
+        return r;
+    }
+
+    private boolean plainPage(long page, boolean forStores) {
+        int f = pageFlags[(int) page];
+        return forStores ? (f & (WRITE | CODE | STABLE)) == WRITE : (f & READ) != 0;
+    }
+
+    /**
+     * Before the flags of [start, end) change: every region overlapping it is given up (its
+     * compiled code deoptimized) first, so none is relied on once the change is made.
+     */
+    private void invalidateRegions(long start, long end) {
+        invalidateRegions(start, end, false);
+    }
+
+    /** With storesOnly, only store regions (for a page that now holds code: loads may go on). */
+    private void invalidateRegions(long start, long end, boolean storesOnly) {
+        synchronized (regionLock) {
+            for (java.util.Iterator<Region> it = regions.iterator(); it.hasNext();) {
+                Region r = it.next();
+                if (!r.valid.isValid() || (r.overlaps(start, end) && (r.forStores || !storesOnly))) {
+                    it.remove();
+                    r.valid.invalidate();
+                }
+            }
+        }
     }
 
     public boolean isExecutable(long addr) {
@@ -268,7 +354,7 @@ public final class GuestMemory implements AutoCloseable {
                         (pageFlags[(int) ((hi - 1) >>> PAGE_SHIFT)] & mask) == expect;
     }
 
-    /** A load whose page {@link #runAccessible} has checked. */
+    /** A load whose page {@link #runAccessible} or a {@link Region} has checked. */
     public long load64Unchecked(long addr) {
         return UNSAFE.getLong(base + addr);
     }
@@ -285,9 +371,21 @@ public final class GuestMemory implements AutoCloseable {
         return UNSAFE.getByte(base + addr);
     }
 
-    /** A store whose page {@link #runAccessible} has checked. */
-    public void storeUnchecked(long addr, long value, int size) {
-        putRaw(addr, value, size);
+    /** A store whose page {@link #runAccessible} or a {@link Region} has checked. */
+    public void store64Unchecked(long addr, long value) {
+        UNSAFE.putLong(base + addr, value);
+    }
+
+    public void store32Unchecked(long addr, int value) {
+        UNSAFE.putInt(base + addr, value);
+    }
+
+    public void store16Unchecked(long addr, short value) {
+        UNSAFE.putShort(base + addr, value);
+    }
+
+    public void store8Unchecked(long addr, byte value) {
+        UNSAFE.putByte(base + addr, value);
     }
 
     // ---------------------------------------------------------------- guest stores

@@ -73,7 +73,7 @@ public final class AccessRun extends InsnNode {
             if (insn instanceof MemoryAccessNode access && access.rs1 != 0) {
                 int b = access.rs1;
                 long from = access.imm;
-                long to = from + access.width.size();
+                long to = from + access.width.size;
                 Builder run = open[b];
                 if (run == null || Math.max(run.hi, to) - Math.min(run.lo, from) > GuestMemory.PAGE_SIZE) {
                     run = new Builder(b, i, from, to);

@@ -50,7 +50,7 @@ public final class LoadNode extends MemoryAccessNode {
         long value;
         if (s != GENERIC) {
             value = loadSpeculating(s, addr);
-        } else if (checkedByRun()) {
+        } else if (checkedByRun() || inRegion(addr)) {
             value = width.loadUnchecked(mem, addr);
         } else {
             value = width.load(mem, addr, pc);

@@ -1,13 +1,16 @@
 package org.rvtrace.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 
 import org.rvtrace.language.memory.GuestMemory;
+import org.rvtrace.language.memory.Region;
 
 /**
  * A load or a store: {@code mem[rs1 + imm]} of one {@link Width}, integer or (with
- * {@code fp}) floating point. It may belong to an {@link AccessRun}, whose single check
- * then stands in for its own.
+ * {@code fp}) floating point. It skips its own window and page checks when an
+ * {@link AccessRun}'s check covers it, or when its address lies in the {@link Region} it
+ * speculates on: the pages it has been touching, all of which allow the access.
  */
 abstract class MemoryAccessNode extends InsnNode {
     final GuestMemory mem;
@@ -18,6 +21,11 @@ abstract class MemoryAccessNode extends InsnNode {
     final long pc;
     /** The run whose check covers this access, or null. */
     @CompilationFinal private AccessRun run;
+    /** Times the interpreter may look for a region before the access keeps what it has. */
+    static final int MAX_REGIONS = 2;
+    /** The region this access speculates on; null until one is found. */
+    @CompilationFinal private Region region;
+    @CompilationFinal private int regionsTried;
 
     MemoryAccessNode(GuestMemory mem, int rs1, long imm, Width width, boolean fp, long pc) {
         this.mem = mem;
@@ -31,6 +39,34 @@ abstract class MemoryAccessNode extends InsnNode {
     /** Whether this access may skip its own checks: its run's check just passed. */
     final boolean checkedByRun() {
         return run != null && run.checked();
+    }
+
+    /**
+     * Whether the access at addr may skip its checks because addr lies in this access's
+     * region. Compiled code compares addr with the region's two constant bounds (guarded by
+     * the region's assumption). An address outside deoptimizes and the interpreter picks the
+     * region around it, at most {@link #MAX_REGIONS} times; after that the access keeps its
+     * last region and takes the checked path outside it. (Measured: a checked path kept in
+     * compiled code beside the region check made loops slower than the checks alone.)
+     */
+    final boolean inRegion(long addr) {
+        Region r = region;
+        if (r != null && r.valid.isValid() && r.contains(addr, width.size)) {
+            return true;
+        }
+        if (regionsTried < MAX_REGIONS) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            pickRegion(addr);
+        }
+        return false;
+    }
+
+    private synchronized void pickRegion(long addr) {
+        regionsTried++;
+        Region r = mem.regionAround(addr, width.size, isStore());
+        if (r != null) {
+            region = r;
+        }
     }
 
     abstract boolean isStore();

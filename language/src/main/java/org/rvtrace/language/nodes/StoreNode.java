@@ -21,12 +21,13 @@ public final class StoreNode extends MemoryAccessNode {
     @Override
     public void execute(VirtualFrame frame, Hart hart) {
         long value = fp ? f(frame, hart, rs2) : x(frame, hart, rs2);
-        if (checkedByRun()) {
-            mem.storeUnchecked(x(frame, hart, rs1) + imm, value, width.size());
+        long addr = x(frame, hart, rs1) + imm;
+        if (checkedByRun() || inRegion(addr)) {
+            width.storeUnchecked(mem, addr, value);
             return;
         }
         try {
-            width.store(mem, x(frame, hart, rs1) + imm, value, pc);
+            width.store(mem, addr, value, pc);
         } catch (CodeModifiedException e) {
             // The store rewrote translated code: resume after it, through fresh translation.
             throw new CodeModifiedException(nextPc);
