@@ -180,7 +180,6 @@ public final class GuestMemory implements AutoCloseable {
 
     /** Marks [addr, addr+length) as {@link #STABLE}. */
     public synchronized void markStable(long addr, long length) {
-        invalidateRegions(addr & -PAGE_SIZE, pageEnd(addr, length) << PAGE_SHIFT);
         for (long p = addr >>> PAGE_SHIFT; p < pageEnd(addr, length); p++) {
             pageFlags[(int) p] |= STABLE;
         }
@@ -262,9 +261,10 @@ public final class GuestMemory implements AutoCloseable {
         return r;
     }
 
+    /** Same rules as {@link #readable} and {@link #plainWritable}, for one page. */
     private boolean plainPage(long page, boolean forStores) {
         int f = pageFlags[(int) page];
-        return forStores ? (f & (WRITE | CODE | STABLE)) == WRITE : (f & READ) != 0;
+        return forStores ? (f & (WRITE | CODE)) == WRITE : (f & READ) != 0;
     }
 
     /**
@@ -311,7 +311,7 @@ public final class GuestMemory implements AutoCloseable {
             CompilerDirectives.transferToInterpreter();
             throw readFault(addr, pc);
         }
-        return UNSAFE.getLong(base + addr);
+        return load64Unchecked(addr);
     }
 
     public int load32(long addr, long pc) {
@@ -319,7 +319,7 @@ public final class GuestMemory implements AutoCloseable {
             CompilerDirectives.transferToInterpreter();
             throw readFault(addr, pc);
         }
-        return UNSAFE.getInt(base + addr);
+        return load32Unchecked(addr);
     }
 
     public short load16(long addr, long pc) {
@@ -327,7 +327,7 @@ public final class GuestMemory implements AutoCloseable {
             CompilerDirectives.transferToInterpreter();
             throw readFault(addr, pc);
         }
-        return UNSAFE.getShort(base + addr);
+        return load16Unchecked(addr);
     }
 
     public byte load8(long addr, long pc) {
@@ -335,7 +335,7 @@ public final class GuestMemory implements AutoCloseable {
             CompilerDirectives.transferToInterpreter();
             throw readFault(addr, pc);
         }
-        return UNSAFE.getByte(base + addr);
+        return load8Unchecked(addr);
     }
 
     // ---------------------------------------------------------------- checked once, for a run
@@ -397,7 +397,7 @@ public final class GuestMemory implements AutoCloseable {
 
     public void store64(long addr, long value, long pc) {
         if (plainWritable(addr)) {
-            UNSAFE.putLong(base + addr, value);
+            store64Unchecked(addr, value);
         } else {
             CompilerDirectives.transferToInterpreter();
             storeSlow(addr, value, 8, pc);
@@ -406,7 +406,7 @@ public final class GuestMemory implements AutoCloseable {
 
     public void store32(long addr, int value, long pc) {
         if (plainWritable(addr)) {
-            UNSAFE.putInt(base + addr, value);
+            store32Unchecked(addr, value);
         } else {
             CompilerDirectives.transferToInterpreter();
             storeSlow(addr, value, 4, pc);
@@ -415,7 +415,7 @@ public final class GuestMemory implements AutoCloseable {
 
     public void store16(long addr, short value, long pc) {
         if (plainWritable(addr)) {
-            UNSAFE.putShort(base + addr, value);
+            store16Unchecked(addr, value);
         } else {
             CompilerDirectives.transferToInterpreter();
             storeSlow(addr, value, 2, pc);
@@ -424,7 +424,7 @@ public final class GuestMemory implements AutoCloseable {
 
     public void store8(long addr, byte value, long pc) {
         if (plainWritable(addr)) {
-            UNSAFE.putByte(base + addr, value);
+            store8Unchecked(addr, value);
         } else {
             CompilerDirectives.transferToInterpreter();
             storeSlow(addr, value, 1, pc);
