@@ -16,17 +16,14 @@ import argparse
 import datetime
 import math
 import os
-import platform
 import shlex
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
-import time
 
-BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
-REPO_ROOT = os.path.dirname(BENCH_DIR)
+from benchlib import BENCH_DIR, REPO_ROOT, Fatal, cpu_model, log, run, tail
+
 SRC_DIR = os.path.join(BENCH_DIR, "programs")
 TARGET_DIR = os.path.join(BENCH_DIR, "target")
 
@@ -41,14 +38,6 @@ QUICK_ARGS = {
     "sha256": ["2"],
     "strsort": ["10000"],
 }
-
-
-class Fatal(Exception):
-    pass
-
-
-def log(msg=""):
-    print(msg, file=sys.stderr, flush=True)
 
 
 def find_programs():
@@ -89,47 +78,6 @@ def build(names):
         if shutil.which(cc) is None:
             extra = " (cross compiler %s not found; on Debian/Ubuntu: apt-get install gcc-riscv64-linux-gnu)" % cc
         raise Fatal("building the benchmark programs failed%s" % extra)
-
-
-def run_once(cmd, timeout):
-    """Run cmd from the repository root; return (seconds, rc, stdout, stderr)."""
-    t0 = time.perf_counter()
-    try:
-        p = subprocess.Popen(cmd, cwd=REPO_ROOT, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             start_new_session=True)
-    except OSError as e:
-        raise Fatal("cannot start %s: %s" % (shlex.join(cmd), e))
-    try:
-        out, err = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        kill_group(p)
-        out, err = p.communicate()
-        raise Fatal("timed out after %ss: %s\n%s" % (timeout, shlex.join(cmd), tail(err)))
-    except BaseException:
-        kill_group(p)
-        p.wait()
-        raise
-    dt = time.perf_counter() - t0
-    return dt, p.returncode, out, err
-
-
-def kill_group(p):
-    # The child is a session leader (start_new_session), so this reaches e.g.
-    # the java process started by a ./rv shell wrapper, and nothing else.
-    try:
-        os.killpg(p.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def tail(b, n=20, what="stderr"):
-    lines = b.decode("utf-8", "replace").rstrip("\n").splitlines()
-    if not lines:
-        return "  (nothing on %s)" % what
-    if len(lines) > n:
-        lines = ["  ..."] + lines[-n:]
-    return "\n".join("  | " + l for l in lines)
 
 
 def describe_mismatch(name, ref, out, who):
@@ -177,21 +125,6 @@ def version_text(cmd, timeout=120):
         return "(--version exited %d%s)" % (r.returncode, ": " + last if last else "")
     out = out or err
     return " / ".join(out[:3]) if out else "(no output)"
-
-
-def cpu_model():
-    model = None
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                key, _, val = line.partition(":")
-                if key.strip() in ("model name", "Model", "uarch", "cpu model") and val.strip():
-                    model = val.strip()
-                    break
-    except OSError:
-        pass
-    model = model or platform.processor() or platform.machine() or "unknown CPU"
-    return "%s (%d cores)" % (model, os.cpu_count() or 0)
 
 
 def fmt_s(x):
@@ -272,12 +205,12 @@ def main(argv):
                 order.reverse()
             for who, cmd in order:
                 full = cmd + pargs
-                dt, rc, out, err = run_once(full, args.timeout)
+                dt, rc, out, err = run(full, args.timeout)
                 if rc != 0:
                     raise Fatal("%s failed on %s (exit status %d): %s\n"
                                 "stdout (last lines):\n%s\nstderr (last lines):\n%s"
                                 % (who, name, rc, shlex.join(full),
-                                   tail(out, 10, "stdout"), tail(err)))
+                                   tail(out, 10, "stdout"), tail(err, 20)))
                 if ref is None:
                     ref = out
                 if out != ref:

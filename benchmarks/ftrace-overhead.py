@@ -32,17 +32,15 @@ import datetime
 import json
 import math
 import os
-import platform
 import shlex
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import time
 
-BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
-REPO_ROOT = os.path.dirname(BENCH_DIR)
+from benchlib import BENCH_DIR, REPO_ROOT, Fatal, cpu_model, log, run_watched, tail, wait_idle, rv_version as version_text
+
 SRC_DIR = os.path.join(BENCH_DIR, "programs")
 TARGET_DIR = os.path.join(BENCH_DIR, "target")
 PFE_DIR = os.path.join(TARGET_DIR, "pfe")
@@ -71,14 +69,6 @@ MODES = {
     "e": ("pfe, profile (hits + time)", True, ["--ftrace=profile", "PROFILE"]),
 }
 RATIOS = [("b", "a", "b/a", 1.02), ("c", "b", "c/b", None), ("d", "b", "d/b", 1.5), ("e", "b", "e/b", 1.5)]
-
-
-class Fatal(Exception):
-    pass
-
-
-def log(msg=""):
-    print(msg, file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------- building and running
@@ -110,82 +100,6 @@ def build(names, modes):
         if shutil.which(cc) is None:
             extra = " (cross compiler %s not found; on Debian/Ubuntu: apt-get install gcc-riscv64-linux-gnu)" % cc
         raise Fatal("building the benchmark programs failed%s" % extra)
-
-
-def kill_group(p):
-    # The child leads its own session (start_new_session): this reaches the java process
-    # the ./rv script execs, and nothing else.
-    try:
-        os.killpg(p.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def run_once(cmd, timeout):
-    """Runs cmd from the repository root; returns (seconds, status, stdout bytes, stderr bytes)."""
-    t0 = time.perf_counter()
-    try:
-        p = subprocess.Popen(cmd, cwd=REPO_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, start_new_session=True)
-    except OSError as e:
-        raise Fatal("cannot start %s: %s" % (shlex.join(cmd), e))
-    try:
-        out, err = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        kill_group(p)
-        out, err = p.communicate()
-        raise Fatal("timed out after %g s: %s\n%s" % (timeout, shlex.join(cmd), tail(err)))
-    except BaseException:
-        kill_group(p)
-        p.wait()
-        raise
-    return time.perf_counter() - t0, p.returncode, out, err
-
-
-def tail(b, n=15, what="stderr"):
-    text = b.decode("utf-8", "replace") if isinstance(b, bytes) else b
-    lines = text.rstrip("\n").splitlines()
-    if not lines:
-        return "  (nothing on %s)" % what
-    if len(lines) > n:
-        lines = ["  ..."] + lines[-n:]
-    return "\n".join("  | " + l for l in lines)
-
-
-def cpu_busy_seconds():
-    """CPU seconds all cores spent busy since boot (/proc/stat), or None where there is no /proc."""
-    try:
-        with open("/proc/stat") as f:
-            fields = [int(x) for x in f.readline().split()[1:]]
-    except (OSError, ValueError):
-        return None
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-def children_cpu_seconds():
-    t = os.times()
-    return t.children_user + t.children_system
-
-
-def wait_idle(limit, threshold):
-    """Waits (at most limit seconds) until other processes keep less than `threshold` cores busy."""
-    if limit <= 0 or cpu_busy_seconds() is None:
-        return
-    t_end = time.time() + limit
-    said = False
-    while True:
-        b0 = cpu_busy_seconds()
-        time.sleep(1.0)
-        busy = cpu_busy_seconds() - b0
-        if busy < threshold or time.time() >= t_end:
-            if said:
-                log("  ... %s (other processes: %.2f cores)"
-                    % ("idle enough" if busy < threshold else "waited long enough", busy))
-            return
-        if not said:
-            log("  the machine is busy (other processes: %.2f cores); waiting up to %g s" % (busy, limit))
-            said = True
 
 
 def profile_hits(path):
@@ -221,11 +135,7 @@ def measure(rv, name, mode, args):
     if os.path.exists(profile):
         os.remove(profile)
     cmd = command(rv, name, mode, args, os.path.relpath(profile, REPO_ROOT))
-    b0, c0 = cpu_busy_seconds(), children_cpu_seconds()
-    wall, rc, out, err = run_once(cmd, args.timeout)
-    b1, c1 = cpu_busy_seconds(), children_cpu_seconds()
-    # Cores other processes kept busy while this one ran.
-    others = max(0.0, ((b1 - b0) - (c1 - c0)) / wall) if b0 is not None else 0.0
+    wall, rc, out, err, others = run_watched(cmd, args.timeout)
     if rc != 0:
         raise Fatal("%s exited with status %d\nstdout:\n%s\nstderr:\n%s"
                     % (shlex.join(cmd), rc, tail(out, 10, "stdout"), tail(err)))
@@ -240,34 +150,6 @@ def measure(rv, name, mode, args):
 
 
 # ---------------------------------------------------------------- the report
-
-def version_text(rv, timeout):
-    try:
-        r = subprocess.run(rv + ["--version"], cwd=REPO_ROOT, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
-                           start_new_session=True)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        raise Fatal("%s --version failed: %s" % (shlex.join(rv), e.__class__.__name__))
-    if r.returncode != 0:
-        raise Fatal("%s --version failed:\n%s" % (shlex.join(rv), tail(r.stderr)))
-    lines = [l.strip() for l in r.stdout.decode("utf-8", "replace").splitlines() if l.strip()]
-    return " / ".join(lines[:3]) if lines else "(no output)"
-
-
-def cpu_model():
-    model = None
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                key, _, val = line.partition(":")
-                if key.strip() in ("model name", "Model", "uarch", "cpu model") and val.strip():
-                    model = val.strip()
-                    break
-    except OSError:
-        pass
-    model = model or platform.processor() or platform.machine() or "unknown CPU"
-    return "%s (%d cores)" % (model, os.cpu_count() or 0)
-
 
 def geomean(xs):
     xs = [x for x in xs if x and x > 0 and math.isfinite(x)]

@@ -24,18 +24,16 @@ import argparse
 import datetime
 import json
 import os
-import platform
 import re
 import shlex
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import time
 
-BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
-REPO_ROOT = os.path.dirname(BENCH_DIR)
+from benchlib import BENCH_DIR, REPO_ROOT, Fatal, cpu_model, log, run_watched, tail, wait_idle, rv_version as version_text
+
 TARGET_DIR = os.path.join(BENCH_DIR, "target")
 WORK_DIR = os.path.join(TARGET_DIR, "patch-latency")
 DEFAULT_JSON = os.path.join(TARGET_DIR, "patch-latency.json")
@@ -46,89 +44,7 @@ CHECKPOINTS = [10, 60]  # seconds after the write: round time then (the median o
 FIELD = re.compile(r"(\w+)=(\S+)")
 
 
-class Fatal(Exception):
-    pass
-
-
-def log(msg=""):
-    print(msg, file=sys.stderr, flush=True)
-
-
 # ---------------------------------------------------------------- running
-
-def kill_group(p):
-    # The child leads its own session (start_new_session): this reaches the java process
-    # the ./rv script execs, and nothing else.
-    try:
-        os.killpg(p.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def run(cmd, timeout):
-    """Runs cmd from the repository root; returns (seconds, status, stdout, stderr) as text."""
-    t0 = time.perf_counter()
-    try:
-        p = subprocess.Popen(cmd, cwd=REPO_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, start_new_session=True)
-    except OSError as e:
-        raise Fatal("cannot start %s: %s" % (shlex.join(cmd), e))
-    try:
-        out, err = p.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        kill_group(p)
-        p.communicate()
-        raise Fatal("timed out after %g s: %s" % (timeout, shlex.join(cmd)))
-    except BaseException:
-        kill_group(p)
-        p.wait()
-        raise
-    return (time.perf_counter() - t0, p.returncode, out.decode("utf-8", "replace"),
-            err.decode("utf-8", "replace"))
-
-
-def tail(text, n=15):
-    lines = text.rstrip("\n").splitlines()
-    if len(lines) > n:
-        lines = ["..."] + lines[-n:]
-    return "\n".join("  | " + l for l in lines) or "  (nothing)"
-
-
-def cpu_busy_seconds():
-    """CPU seconds all cores spent busy since boot (/proc/stat), or None where there is no /proc."""
-    try:
-        with open("/proc/stat") as f:
-            fields = [int(x) for x in f.readline().split()[1:]]
-    except (OSError, ValueError):
-        return None
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
-
-
-def children_cpu_seconds():
-    t = os.times()
-    return t.children_user + t.children_system
-
-
-def wait_idle(limit, threshold):
-    """Waits (at most limit seconds) until other processes keep less than `threshold` cores busy."""
-    if limit <= 0 or cpu_busy_seconds() is None:
-        return
-    t_end = time.time() + limit
-    said = False
-    while True:
-        b0 = cpu_busy_seconds()
-        time.sleep(1.0)
-        busy = cpu_busy_seconds() - b0
-        if busy < threshold or time.time() >= t_end:
-            if said:
-                log("  ... %s (other processes: %.2f cores)"
-                    % ("idle enough" if busy < threshold else "waited long enough", busy))
-            return
-        if not said:
-            log("  the machine is busy (other processes: %.2f cores); waiting up to %g s" % (busy, limit))
-            said = True
-
 
 def build(functions):
     target = "target/patch_latency" if functions == 5000 else "target/patch_latency_%d" % functions
@@ -186,10 +102,7 @@ def measure(rv, program, scheme, index, args):
                 "--ftrace-output=" + os.path.relpath(profile, REPO_ROOT)] + args.rv_option
     cmd += [os.path.relpath(program, REPO_ROOT), "toggle", "--warmup=%d" % args.warmup, "--traced=%d" % args.traced,
             "--after=%d" % args.after, "--window=%d" % args.window, "--series"]
-    b0, c0 = cpu_busy_seconds(), children_cpu_seconds()
-    wall, rc, out, err = run(cmd, args.timeout)
-    b1, c1 = cpu_busy_seconds(), children_cpu_seconds()
-    others = max(0.0, ((b1 - b0) - (c1 - c0)) / wall) if b0 is not None else 0.0
+    wall, rc, out, err, others = run_watched(cmd, args.timeout, text=True)
     if rc != 0:
         raise Fatal("%s exited with status %d\nstdout:\n%s\nstderr:\n%s" % (shlex.join(cmd), rc, tail(out), tail(err)))
     m = SUMMARY.search(out)
@@ -218,33 +131,6 @@ def measure(rv, program, scheme, index, args):
 
 
 # ---------------------------------------------------------------- the report
-
-def version_text(rv, timeout):
-    try:
-        r = subprocess.run(rv + ["--version"], cwd=REPO_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout, start_new_session=True)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        raise Fatal("%s --version failed: %s" % (shlex.join(rv), e.__class__.__name__))
-    if r.returncode != 0:
-        raise Fatal("%s --version failed:\n%s" % (shlex.join(rv), tail(r.stderr.decode("utf-8", "replace"))))
-    lines = [l.strip() for l in r.stdout.decode("utf-8", "replace").splitlines() if l.strip()]
-    return " / ".join(lines[:3]) if lines else "(no output)"
-
-
-def cpu_model():
-    model = None
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                key, _, val = line.partition(":")
-                if key.strip() in ("model name", "Model", "uarch", "cpu model") and val.strip():
-                    model = val.strip()
-                    break
-    except OSError:
-        pass
-    model = model or platform.processor() or platform.machine() or "unknown CPU"
-    return "%s (%d cores)" % (model, os.cpu_count() or 0)
-
 
 def cell(values, scale=1.0, digits=1, missing=None):
     """Median (min-max) of the runs' values. None is "never" (larger than any number), or with
