@@ -106,8 +106,10 @@ public final class Ftrace implements GuestTracing {
         host.defineSymbol("ftrace_nop_ops", table.nopOps(), 64);
         host.defineSymbol("ftrace_list_ops", table.listOps(), 64);
         table.initInternal(code.stub(), code.listFunc());
-        // Each traced function gets its own compiled copy of the trampoline, in which the loads
-        // of its literal and of its ops fold to constants.
+        // A patch site reaches the trampoline through t0, so the trampoline joins the traced
+        // function's own graph and compiled code, where the loads of its literal and of its
+        // ops fold to constants. A site whose word is read at run time (one toggled again and
+        // again) calls the trampoline as a function instead: such calls get copies of their own.
         for (long trampoline : new long[]{code.ftraceCaller(), code.regsCaller(), code.directCaller()}) {
             if (trampoline != 0) {
                 host.splitPerCallSite(trampoline);

@@ -12,8 +12,8 @@ import org.rvtrace.language.runtime.Hart;
 public final class HartTracing {
     /** Set while the list function runs callbacks on this hart. */
     public boolean inCallback;
-    /** The profiler's hit counts of this hart, by site (summed over harts at the end). */
-    long[] profileHits;
+    /** The profiler's counts of this hart (summed over harts at the end). */
+    ProfileTracer.Counts profile;
     /** The graph tracer's entry not printed yet (see GraphTracer), and its depth. */
     Object pendingEntry;
     int pendingDepth;

@@ -21,19 +21,31 @@ final class ProfileTracer extends Tracer {
     private static final int A3 = 13;
 
     private final FtraceOps ops;
-    /** Every hart's hit counts, summed at the end. */
-    private final java.util.List<long[]> hitsPerHart = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final long[] time;
-    private final double[] squares;
+    /** Every hart's counts, summed at the end. */
+    private final List<Counts> perHart = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final boolean timed;
+
+    /**
+     * One hart's hits, time and squared times, by site. Each hart counts in its own arrays:
+     * no atomic, no lock and no contention on the hot path (a lock per return cost more
+     * than the rest of the return hook).
+     */
+    static final class Counts {
+        final long[] hits;
+        final long[] time;
+        final double[] squares;
+
+        Counts(int sites) {
+            hits = new long[sites];
+            time = new long[sites];
+            squares = new double[sites];
+        }
+    }
 
     ProfileTracer(Ftrace session) {
         super(session);
         long func = session.hostFunction("function_profile_call", this::call);
         this.ops = new FtraceOps("profile", 0, null, func, 0);
-        int n = session.sites().size();
-        this.time = new long[n];
-        this.squares = new double[n];
         this.timed = session.clock().nanos();
     }
 
@@ -59,24 +71,23 @@ final class ProfileTracer extends Tracer {
         if (site < 0) {
             return;
         }
-        // Each hart counts in its own array: no atomic, no contention.
         HartTracing t = HartTracing.of(hart);
-        long[] hits = t.profileHits;
-        if (hits == null) {
-            hits = newHits(t);
+        Counts counts = t.profile;
+        if (counts == null) {
+            counts = newCounts(t);
         }
-        hits[site]++;
+        counts.hits[site]++;
         if (timed) {
             time(hart, site, hart.getX(A3));
         }
     }
 
     @TruffleBoundary
-    private long[] newHits(HartTracing t) {
-        long[] hits = new long[session.sites().size()];
-        t.profileHits = hits;
-        hitsPerHart.add(hits);
-        return hits;
+    private Counts newCounts(HartTracing t) {
+        Counts counts = new Counts(session.sites().size());
+        t.profile = counts;
+        perHart.add(counts);
+        return counts;
     }
 
     @TruffleBoundary
@@ -84,20 +95,22 @@ final class ProfileTracer extends Tracer {
         session.hookReturn(hart, HartTracing.of(hart), fregs, session.sites().get(site), session.clock().now(), this);
     }
 
+    /** Runs on the hart that returned (its counts exist: it made the call). */
     @Override
-    public synchronized void functionReturned(HartTracing hart, int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
+    public void functionReturned(HartTracing hart, int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
         if (!unwound) {
             long d = end - start;
-            time[site.index] += d;
-            squares[site.index] += (double) d * d;
+            Counts counts = hart.profile;
+            counts.time[site.index] += d;
+            counts.squares[site.index] += (double) d * d;
         }
     }
 
     /** The hit count of a site so far, over all harts (for the control API and tests). */
     public long hits(PatchSite site) {
         long n = 0;
-        for (long[] h : hitsPerHart) {
-            n += h[site.index];
+        for (Counts c : perHart) {
+            n += c.hits[site.index];
         }
         return n;
     }
@@ -106,9 +119,16 @@ final class ProfileTracer extends Tracer {
     public synchronized void end() {
         List<ProfileFormat.Entry> entries = new ArrayList<>();
         for (PatchSite site : session.sites()) {
-            long n = hits(site);
+            long n = 0;
+            long time = 0;
+            double squares = 0;
+            for (Counts c : perHart) {
+                n += c.hits[site.index];
+                time += c.time[site.index];
+                squares += c.squares[site.index];
+            }
             if (n > 0) {
-                entries.add(new ProfileFormat.Entry(site.name, n, time[site.index], squares[site.index]));
+                entries.add(new ProfileFormat.Entry(site.name, n, time, squares));
             }
         }
         if (entries.isEmpty()) {

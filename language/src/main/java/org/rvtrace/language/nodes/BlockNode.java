@@ -31,6 +31,13 @@ import org.rvtrace.language.tracing.HostFunction;
 public final class BlockNode extends Node {
     /** Blocks end after this many instructions even without a control transfer. */
     static final int MAX_INSNS = 128;
+    /**
+     * t0, the ISA's alternate link register. Code reached through it (ftrace's trampolines
+     * from a patch site, -msave-restore millicode) joins the graph of the function that
+     * jumps there, so the round trip costs no call between function roots, and each function
+     * gets its own translation of the trampoline with its literal and ops as constants.
+     */
+    static final int ALTERNATE_LINK = 5;
 
     public final long startPc;
     /** One past the last byte of the block, its terminator included. */
@@ -177,8 +184,8 @@ public final class BlockNode extends Node {
             if (control != Control.NONE) {
                 Terminator kind = switch (control) {
                     case BRANCH -> Terminator.BRANCH;
-                    case JAL -> insn.rd == 0 ? Terminator.JUMP : Terminator.CALL;
-                    case JALR -> insn.rd == 0 ? Terminator.JUMP_INDIRECT : Terminator.CALL_INDIRECT;
+                    case JAL -> insn.rd == 0 || insn.rd == ALTERNATE_LINK ? Terminator.JUMP : Terminator.CALL;
+                    case JALR -> insn.rd == 0 || insn.rd == ALTERNATE_LINK ? Terminator.JUMP_INDIRECT : Terminator.CALL_INDIRECT;
                     case ECALL -> Terminator.ECALL;
                     case EBREAK -> Terminator.EBREAK;
                     case HOSTCALL -> throw new AssertionError();

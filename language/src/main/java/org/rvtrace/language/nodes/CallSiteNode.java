@@ -15,18 +15,39 @@ import org.rvtrace.language.runtime.Hart;
  * turns the site into an indirect call. Several harts may run the site at once: the cache
  * changes under a lock, target before call node, so a hart that sees the call node also
  * sees its target.
+ *
+ * <p>A call of a host-call stub ({@code hostcall n; ret}, e.g. an ftrace callback) runs the
+ * host function right here and then returns to ra, as the stub's {@code ret} would: no
+ * function root to enter and leave, so a traced call costs what the callback costs. This
+ * holds while the stub's two words are unchanged; a rewritten stub is called like any code.
  */
 public final class CallSiteNode extends Node {
+    private static final int RA = 1;
+
     private final CodeCache code;
     @CompilationFinal private volatile long cachedTarget = -1;
     @Child private DirectCallNode direct;
     @Child private IndirectCallNode indirect;
+    /** When the cached target is a host-call stub: its function (and the stub's words), else null. */
+    @CompilationFinal private CodeCache.HostStub stub;
 
     public CallSiteNode(CodeCache code) {
         this.code = code;
     }
 
+    /** Calls the function at target; hart.linkPc is the expected return address, hart.exitPc tells where it went on. */
     public void call(Hart hart, long target) {
+        CodeCache.HostStub s = stub;
+        if (s != null && target == cachedTarget) {
+            if (s.unchanged().isValid()) {
+                hart.pc = target;
+                s.function().call(hart);
+                hart.exitPc = hart.getX(RA) & ~1L;
+                return;
+            }
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            stubChanged();
+        }
         DirectCallNode d = direct;
         if (d != null && target == cachedTarget) {
             d.call(hart);
@@ -35,6 +56,10 @@ public final class CallSiteNode extends Node {
         if (indirect == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             specialize(target);
+            if (stub != null && target == cachedTarget) {
+                call(hart, target);
+                return;
+            }
             d = direct;
             if (indirect == null && d != null && target == cachedTarget) {
                 d.call(hart);
@@ -45,7 +70,13 @@ public final class CallSiteNode extends Node {
     }
 
     private synchronized void specialize(long target) {
-        if (direct == null) {
+        if (direct == null && stub == null) {
+            CodeCache.HostStub hostStub = code.hostStubAt(target);
+            if (hostStub != null) {
+                cachedTarget = target;
+                stub = hostStub;
+                return;
+            }
             DirectCallNode call = DirectCallNode.create(code.functionAt(target).getCallTarget());
             if (code.takeCopyForCallSite(target)) {
                 // Before the node is adopted: splitting an adopted call node throws away
@@ -56,6 +87,16 @@ public final class CallSiteNode extends Node {
             direct = insert(call);
         } else if (indirect == null && target != cachedTarget) {
             indirect = insert(IndirectCallNode.create());
+        }
+    }
+
+    /** The stub was rewritten: from now on its target is called as a function root. */
+    private synchronized void stubChanged() {
+        if (stub != null && !stub.unchanged().isValid()) {
+            stub = null;
+            if (direct == null) {
+                direct = insert(DirectCallNode.create(code.functionAt(cachedTarget).getCallTarget()));
+            }
         }
     }
 }

@@ -310,6 +310,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         continue;
                     }
                 case JUMP: {
+                    if (b.rd != 0) {
+                        homes.setX(frame, hart, b.rd, b.nextPc);
+                    }
                     int next = successor(b, true);
                     if (next == EXIT) {
                         hart.exitPc = b.targetPc;
@@ -361,6 +364,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case JUMP_INDIRECT: {
                     long target = (homes.getX(frame, hart, b.rs1) + b.imm) & ~1L;
+                    if (b.rd != 0) {
+                        homes.setX(frame, hart, b.rd, b.nextPc);
+                    }
                     if (target == link) {
                         hart.exitPc = target;
                         bi = LEAVE;

@@ -6,13 +6,20 @@ public enum Terminator {
     FALL,
     /** beq ... bgeu. */
     BRANCH,
-    /** jal x0: a direct jump, part of this function's graph. */
+    /**
+     * jal x0, or jal t0: a direct jump, part of this function's graph. A jump through the
+     * alternate link register t0 (ftrace's patch sites, GCC's -msave-restore millicode) links
+     * into t0 and comes back with {@code jr t0}, a computed jump whose one target is cached.
+     */
     JUMP,
-    /** jal rd (rd != x0): a call of a known function, linking into rd. */
+    /** jal rd (rd other than x0 and t0): a call of a known function, linking into rd. */
     CALL,
-    /** jalr x0: a return when it goes where our caller expects, else a computed jump. */
+    /**
+     * jalr x0: a return when it goes where our caller expects, else a computed jump; jalr t0
+     * (linking into t0): see {@link #JUMP}.
+     */
     JUMP_INDIRECT,
-    /** jalr rd (rd != x0): a call through a register. */
+    /** jalr rd (rd other than x0 and t0): a call through a register. */
     CALL_INDIRECT,
     ECALL,
     /** A host function (see HostFunction), reached through a host-call stub. */

@@ -13,6 +13,9 @@ import com.oracle.truffle.api.Truffle;
 
 import org.rvtrace.language.RiscvContext;
 import org.rvtrace.language.RiscvLanguage;
+import org.rvtrace.language.isa.Decoder;
+import org.rvtrace.language.isa.Encode;
+import org.rvtrace.language.isa.Opcode;
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.nodes.BlockNode;
 import org.rvtrace.language.nodes.FunctionRootNode;
@@ -185,6 +188,26 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
             volatileWords.add(addr);
         }
         return any;
+    }
+
+    /** A host-call stub as a call site sees it: the function, valid while the stub's two words are unchanged. */
+    public record HostStub(HostFunction function, Assumption unchanged) {
+    }
+
+    /**
+     * When pc is the start of a host-call stub, {@code hostcall n; ret} as HostCalls placed
+     * it: its function, so that a call site can run it in place of a call to the stub
+     * (the call then costs what the host function costs). Else null.
+     */
+    public synchronized HostStub hostStubAt(long pc) {
+        Decoder.Fetch call = Decoder.fetch(mem, pc);
+        Decoder.Fetch ret = Decoder.fetch(mem, pc + 4);
+        if (call.insn() == null || call.length() != 4 || call.insn().op.control() != Opcode.Control.HOSTCALL
+                        || ret.insn() == null || ret.rawBits() != Encode.jalr(0, 1, 0)) {
+            return null;
+        }
+        HostFunction fn = hostFunction(pc, call.rawBits() >>> 12);
+        return fn == null ? null : new HostStub(fn, watch(pc, 8));
     }
 
     /** The host function of the host-call stub at pc, or null (then the hostcall there is illegal). */
