@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.rvtrace.ftrace.Ftrace;
 import org.rvtrace.ftrace.filter.FunctionFilter;
 import org.rvtrace.ftrace.ops.FtraceOps;
+import org.rvtrace.language.isa.Encode;
 
 /**
  * rvtrace as Java code embeds it through org.graalvm.polyglot (issue 6): a program used as
@@ -121,6 +122,35 @@ class EmbeddingTest {
             assertEquals(55, lib.getMember("fib").execute(10).asLong());
             assertEquals(177, seen.size(), "fib(10) makes 177 calls");
             assertTrue(seen.stream().allMatch("fib"::equals), seen.toString());
+        }
+    }
+
+    /**
+     * A call of a host function's stub runs the function in place while the stub is
+     * {@code hostcall n; ret}; once the stub is rewritten (here into a jump to another
+     * stub), the same call sites run what is there now.
+     */
+    @Test
+    void aRewrittenHostStubRunsItsNewCode() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long[] counts = new long[2];
+        AtomicReference<Ftrace> session = new AtomicReference<>();
+        Path traceable = GuestPrograms.program("O2-pfe", "ftrace/fib").binary();
+        try (AutoCloseable listener = Ftrace.onAttach(session::set);
+                        Context context = builder(out).option("riscv.Ftrace", "nop").build()) {
+            Value lib = context.eval(Source.newBuilder("riscv", traceable.toFile()).build());
+            Ftrace f = session.get();
+            long first = f.hostFunction("first_tracer", hart -> counts[0]++);
+            long second = f.hostFunction("second_tracer", hart -> counts[1]++);
+            f.register(new FtraceOps("java", 0, new FunctionFilter(List.of("fib"), List.of()), first, 0));
+            for (int i = 0; i < 20; i++) {
+                assertEquals(6765, lib.getMember("fib").execute(20).asLong());
+            }
+            assertEquals(20 * 21891, counts[0], "fib(20) makes 21891 calls");
+            f.memory().writeIntAtomic(first, Encode.j(0x6f, 0, second - first)); // jal x0, second_tracer
+            assertEquals(6765, lib.getMember("fib").execute(20).asLong());
+            assertEquals(20 * 21891, counts[0], "the first stub's function no longer runs");
+            assertEquals(21891, counts[1], "the rewritten stub jumps to the second");
         }
     }
 
