@@ -1,7 +1,7 @@
-/* More traced functions than ftrace's trampolines get copies for (CodeCache keeps 64 per
- * trampoline; the other sites share one): 100 functions f0..f99, fK called 2000 + 7*K
- * times through a table, so every call count is different and the profile must match the
- * oracle exactly, for the sites with copies and for the ones that share. */
+/* More traced functions than take a trampoline into their own compiled code (CodeCache
+ * allows 64 sites per trampoline; the others call one shared copy): 100 functions f0..f99,
+ * fK called 2000 + 7*K times through a table, so every call count is different and the
+ * profile must match the oracle exactly, for the sites that joined and the ones that share. */
 #include <stdio.h>
 
 #define F(k) __attribute__((noinline)) long f##k(long x) { return x * 3 + k; }

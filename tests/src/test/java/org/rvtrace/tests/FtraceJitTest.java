@@ -72,6 +72,22 @@ class FtraceJitTest {
         assertTrue(hot.stream().filter(JitTest.Event::isDone).count() <= 2, "one compilation per tier:\n" + r.log().summary());
     }
 
+    /**
+     * Past CodeCache's limit of 64 sites per trampoline, a traced function calls the one shared
+     * trampoline root instead of taking the trampoline into its own graph (ftrace/many: 100
+     * traced functions, called one after the other), and every call is still counted.
+     */
+    @Test
+    void sitesPastTheLimitShareOneTrampoline(TestInfo info) throws Exception {
+        JitTest.JitRun r = run("many", List.of(), options("Ftrace", "profile", "FtraceClock", "counter"), info);
+        r.assertGolden();
+        String err = new String(r.result().stderr(), StandardCharsets.UTF_8);
+        assertEquals(2000, hits(err, "f0"), err);
+        assertEquals(2000 + 7 * 99, hits(err, "f99"), err);
+        assertTrue(r.log().events().stream().anyMatch(e -> e.isDone() && e.target().equals("ftrace_caller")),
+                        "the shared trampoline is compiled as a function of its own:\n" + r.log().summary());
+    }
+
     /** set_ftrace_filter := alpha, with alpha and beta both compiled: only code containing alpha's site is invalidated. */
     @Test
     void enablingOneFunctionInvalidatesOnlyItsCode(TestInfo info) throws Exception {

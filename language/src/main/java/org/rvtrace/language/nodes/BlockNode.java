@@ -71,6 +71,11 @@ public final class BlockNode extends Node {
     /** Computed jumps seen here that stayed inside the function: target pc to block index + 1. */
     @CompilationFinal(dimensions = 1) long[] jumpPcs = new long[0];
     @CompilationFinal(dimensions = 1) int[] jumpIndices = new int[0];
+    /**
+     * A jump linking through t0 whose target stays a function of its own (see
+     * CodeCache.joinsJumpingGraph): it runs as a call, and the target's {@code jr t0} returns.
+     */
+    @CompilationFinal boolean linkedCall;
     @Child CallSiteNode callSite;
     /** What a HOSTCALL terminator runs (a constant of the compiled code). */
     final HostFunction host;
@@ -98,8 +103,9 @@ public final class BlockNode extends Node {
         this.nextPc = termPc + termLength;
         this.targetPc = term == null ? 0 : term.pc + term.imm;
         this.code = Truffle.getRuntime().createAssumption(String.format("code 0x%x-0x%x", startPc, endPc));
-        if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.VOLATILE_INSN) {
-            this.callSite = new CallSiteNode(cache);
+        if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.VOLATILE_INSN
+                        || (kind == Terminator.JUMP_INDIRECT && rd != 0)) {
+            this.callSite = new CallSiteNode(cache, kind != Terminator.JUMP_INDIRECT);
         }
     }
 

@@ -31,8 +31,16 @@ public final class CallSiteNode extends Node {
     /** When the cached target is a host-call stub: its function (and the stub's words), else null. */
     @CompilationFinal private CodeCache.HostStub stub;
 
-    public CallSiteNode(CodeCache code) {
+    /** Whether the callee may get a copy for this site (CodeCache.takeCopyForCallSite). */
+    private final boolean mayCopy;
+
+    /**
+     * mayCopy: false for the jumps of sites that CodeCache.joinsJumpingGraph turned away,
+     * which are to share the one original, or they would be copies by another name.
+     */
+    public CallSiteNode(CodeCache code, boolean mayCopy) {
         this.code = code;
+        this.mayCopy = mayCopy;
     }
 
     /** Calls the function at target; hart.linkPc is the expected return address, hart.exitPc tells where it went on. */
@@ -78,7 +86,7 @@ public final class CallSiteNode extends Node {
                 return;
             }
             DirectCallNode call = DirectCallNode.create(code.functionAt(target).getCallTarget());
-            if (code.takeCopyForCallSite(target)) {
+            if (mayCopy && code.takeCopyForCallSite(target)) {
                 // Before the node is adopted: splitting an adopted call node throws away
                 // the compiled code of its root.
                 call.cloneCallTarget();

@@ -367,27 +367,49 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     if (b.rd != 0) {
                         homes.setX(frame, hart, b.rd, b.nextPc);
                     }
-                    if (target == link) {
-                        hart.exitPc = target;
-                        bi = LEAVE;
-                        continue;
-                    }
-                    long[] pcs = b.jumpPcs;
-                    int[] indices = b.jumpIndices;
-                    for (int k = 0; k < pcs.length; k++) {
-                        if (target == pcs[k]) {
-                            bi = indices[k] - 1;
-                            continue outer;
+                    if (!b.linkedCall) {
+                        if (target == link) {
+                            hart.exitPc = target;
+                            bi = LEAVE;
+                            continue;
                         }
+                        long[] pcs = b.jumpPcs;
+                        int[] indices = b.jumpIndices;
+                        for (int k = 0; k < pcs.length; k++) {
+                            if (target == pcs[k]) {
+                                bi = indices[k] - 1;
+                                continue outer;
+                            }
+                        }
+                        CompilerDirectives.transferToInterpreterAndInvalidate();
+                        if (b.rd == 0 || code.joinsJumpingGraph(target, b.termPc)) {
+                            int added = addJumpTarget(b, target);
+                            if (added < 0) {
+                                hart.exitPc = target;
+                                bi = LEAVE;
+                                continue;
+                            }
+                            bi = added;
+                            continue;
+                        }
+                        b.linkedCall = true;
                     }
-                    CompilerDirectives.transferToInterpreterAndInvalidate();
-                    int added = addJumpTarget(b, target);
-                    if (added < 0) {
-                        hart.exitPc = target;
+                    // A jump linking through t0 whose target stays a function of its own.
+                    homes.spill(frame, hart);
+                    long resume = call(hart, b, target);
+                    homes.fill(frame, hart);
+                    if (resume != b.nextPc) {
+                        hart.exitPc = resume;
                         bi = LEAVE;
                         continue;
                     }
-                    bi = added;
+                    int next = successor(b, false);
+                    if (next == EXIT) {
+                        hart.exitPc = b.nextPc;
+                        bi = LEAVE;
+                        continue;
+                    }
+                    bi = next;
                     continue;
                 }
                 case ECALL: {

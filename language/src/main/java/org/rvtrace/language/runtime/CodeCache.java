@@ -42,11 +42,13 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
     private final Map<Long, java.util.concurrent.atomic.AtomicInteger> splitEntries = new ConcurrentHashMap<>();
 
     /**
-     * Copies of one function made for call sites; later call sites share the original. Each
-     * copy is compiled on its own: with every function of a big program traced, one copy per
-     * site meant thousands of trampoline compilations queued on one compiler thread (traced
-     * calls then ran interpreted for minutes), while the shared original costs a traced call
-     * only the literal and ops loads that a copy folds to constants.
+     * Copies of one split function (a trampoline) made for call sites, and separately the
+     * sites whose t0-linked jumps take it into their own graph (see joinsJumpingGraph);
+     * later sites share the original. Every copy is compiled: with every function of a big
+     * program traced, one copy per site meant thousands of trampoline compilations queued
+     * on one compiler thread (traced calls then ran interpreted for minutes), while the
+     * shared original costs a traced call only the literal and ops loads that a copy folds
+     * to constants.
      */
     static final int MAX_COPIES_PER_FUNCTION = 64;
 
@@ -106,6 +108,37 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
 
     public boolean isBreakpoint(long pc) {
         return !breakpoints.isEmpty() && breakpoints.contains(pc);
+    }
+
+    /** Per split entry: the sites whose linked jumps (jalr t0) took it into their own graph. Guarded by itself. */
+    private final Map<Long, java.util.Set<Long>> joinedSites = new ConcurrentHashMap<>();
+
+    /**
+     * Whether the jump that links through t0 at sitePc takes target into the graph of its
+     * own function (see Terminator.JUMP_INDIRECT). Always, unless target is split per call
+     * site (a trampoline): then for at most {@link #MAX_COPIES_PER_FUNCTION} sites, and the
+     * jumps of later sites call the shared function root instead. Each joining site
+     * compiles the trampoline into its function; with every function of a big program traced
+     * that meant thousands of functions waiting for the one compiler thread with an
+     * interpreted trampoline inside (traced rounds 10x slower for over a minute), while the
+     * shared root is compiled once. A site asks again when its block is decoded anew and
+     * keeps its answer.
+     */
+    public boolean joinsJumpingGraph(long target, long sitePc) {
+        if (!splitEntries.containsKey(target)) {
+            return true;
+        }
+        java.util.Set<Long> sites = joinedSites.computeIfAbsent(target, t -> new java.util.HashSet<>());
+        synchronized (sites) {
+            if (sites.contains(sitePc)) {
+                return true;
+            }
+            if (sites.size() < MAX_COPIES_PER_FUNCTION) {
+                sites.add(sitePc);
+                return true;
+            }
+            return false;
+        }
     }
 
     /**
