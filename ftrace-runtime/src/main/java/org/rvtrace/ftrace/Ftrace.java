@@ -318,8 +318,9 @@ public final class Ftrace implements GuestTracing {
     }
 
     /**
-     * The old scheme's function_trace_op / ftrace_trace_function: one ops without wrapper is
-     * called directly, anything else goes through the list function (update_ftrace_function).
+     * The old scheme's function_trace_op / ftrace_trace_function: one ops that is neither
+     * DYNAMIC nor in need of the recursion guard is called directly, anything else goes
+     * through the list function (update_ftrace_function, ftrace_ops_get_list_func).
      */
     private void updateGlobals(List<FtraceOps> registered) {
         long op;
@@ -327,7 +328,7 @@ public final class Ftrace implements GuestTracing {
         if (registered.isEmpty()) {
             op = table.nopOps();
             func = code.stub();
-        } else if (registered.size() == 1 && !registered.get(0).needsWrapper()) {
+        } else if (registered.size() == 1 && !registered.get(0).needsListFunction()) {
             op = registered.get(0).address();
             func = registered.get(0).func;
         } else {

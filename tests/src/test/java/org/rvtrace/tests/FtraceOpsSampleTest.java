@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.rvtrace.ftrace.Ftrace;
+import org.rvtrace.ftrace.ops.OpsFlags;
 import org.rvtrace.ftrace.samples.FtraceOpsSample;
 import org.rvtrace.ftrace.site.PatchSite;
 
@@ -162,6 +163,25 @@ class FtraceOpsSampleTest {
         assertTrue(ATTEMPTED.matcher(run.stdout()).find(), run.stdout());
         assertEquals("true [ftrace_ops_relevant_0]", relevantSite.get());
         assertEquals("true [ftrace_ops_irrelevant_1, ftrace_ops_irrelevant_0]", irrelevantSite.get());
+    }
+
+    /**
+     * The module's ops are DYNAMIC (kcalloc'ed): the old scheme reaches even a lone one
+     * through the list function, as in the kernel's list figures for one relevant ops, while
+     * a CALL_OPS site's literal points at it directly.
+     */
+    @ParameterizedTest
+    @CsvSource({"list", "call-ops"})
+    void aLoneSampleOpsIsDynamic(String scheme) {
+        AtomicReference<String> seen = new AtomicReference<>();
+        Run run = run(benchGuest, List.of("100", "0", "1"), scheme, Map.of("riscv.FtraceSample", "ftrace-ops:relevant=1,irrelevant=0"), null, f -> {
+            PatchSite r = f.site(FtraceOpsSample.RELEVANT_TRACEE);
+            long traceFunction = f.memory().readLong(f.opsTable().ftraceTraceFunction());
+            seen.set(OpsFlags.describe(r.ops.get(0).flags) + (traceFunction == f.code().listFunc() ? " list function" : " direct")
+                            + (r.literal == r.ops.get(0).address() ? " literal=ops" : ""));
+        });
+        assertTrue(run.result().completed(), () -> run.result().error());
+        assertEquals(scheme.equals("list") ? "DYNAMIC list function" : "DYNAMIC list function literal=ops", seen.get());
     }
 
     /** Bad sample arguments stop the run before the program starts, with a message that says what is wrong. */

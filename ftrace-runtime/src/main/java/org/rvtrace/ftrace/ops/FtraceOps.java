@@ -41,6 +41,11 @@ public final class FtraceOps {
         return OpsFlags.needsWrapper(flags);
     }
 
+    /** See {@link OpsFlags#needsListFunction}. */
+    public boolean needsListFunction() {
+        return OpsFlags.needsListFunction(flags);
+    }
+
     @Override
     public String toString() {
         return name;

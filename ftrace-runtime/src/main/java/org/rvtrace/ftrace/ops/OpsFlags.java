@@ -5,6 +5,14 @@ public final class OpsFlags {
     private OpsFlags() {
     }
 
+    /**
+     * The ops lives in memory that may go away (Linux sets it for every ops outside the core
+     * kernel's data: a module's, a BPF trampoline's). The old scheme never calls such an ops
+     * directly from its one trampoline, even when it is the only one registered: it goes
+     * through the list function (ftrace_ops_get_list_func). CALL_OPS sites may still point
+     * their literal at it.
+     */
+    public static final long DYNAMIC = 1L << 1;
     /** The callback wants all registers (pt_regs), not only the argument registers. */
     public static final long SAVE_REGS = 1L << 2;
     /** ftrace must guard the callback against recursion (the callback may run traced code). */
@@ -21,8 +29,14 @@ public final class OpsFlags {
         return (flags & RECURSION) != 0;
     }
 
+    /** Whether the old scheme's trampoline must reach this ops, even alone, through the list function. */
+    public static boolean needsListFunction(long flags) {
+        return (flags & (DYNAMIC | RECURSION)) != 0;
+    }
+
     public static String describe(long flags) {
         StringBuilder b = new StringBuilder();
+        append(b, flags, DYNAMIC, "DYNAMIC");
         append(b, flags, SAVE_REGS, "SAVE_REGS");
         append(b, flags, RECURSION, "RECURSION");
         append(b, flags, STUB, "STUB");

@@ -121,8 +121,13 @@ public final class FtraceOpsSample {
             return "relevant=" + relevant + ",irrelevant=" + irrelevant + (saveRegs ? ",save-regs" : "");
         }
 
+        /**
+         * The module's ops are kcalloc'ed, so Linux marks them DYNAMIC: under the old scheme
+         * even a lone one is reached through the list function (the kernel's list figures
+         * for one relevant ops are a list walk).
+         */
         public long flags() {
-            return saveRegs ? OpsFlags.SAVE_REGS : 0;
+            return OpsFlags.DYNAMIC | (saveRegs ? OpsFlags.SAVE_REGS : 0);
         }
     }
 
