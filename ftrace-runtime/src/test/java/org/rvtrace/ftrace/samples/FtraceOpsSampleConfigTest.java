@@ -18,8 +18,8 @@ class FtraceOpsSampleConfigTest {
         assertEquals(new Config(2, 10, false), Config.parse("relevant=2,irrelevant=10"));
         assertEquals(new Config(0, 100, true), Config.parse("irrelevant=100, relevant=0 ,save-regs"));
         assertEquals(new Config(1, 0, true), Config.parse("save-regs"));
-        assertEquals(OpsFlags.SAVE_REGS, Config.parse("save-regs").flags());
-        assertEquals(0, Config.parse("relevant=3").flags());
+        assertEquals(OpsFlags.DYNAMIC | OpsFlags.SAVE_REGS, Config.parse("save-regs").flags());
+        assertEquals(OpsFlags.DYNAMIC, Config.parse("relevant=3").flags(), "the module's ops are kcalloc'ed: DYNAMIC");
     }
 
     @Test
