@@ -107,22 +107,32 @@ class EmbeddingTest {
         }
     }
 
-    @Test
-    void aJavaTracerSeesTheCalls() throws Exception {
+    /** What a test does with ftrace/fib loaded as a library, ftrace attached (nop tracer). */
+    private interface FibSession {
+        void run(Value lib, Ftrace f) throws Exception;
+    }
+
+    private void withTracedFib(FibSession body) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<String> seen = new ArrayList<>();
         AtomicReference<Ftrace> session = new AtomicReference<>();
         Path traceable = GuestPrograms.program("O2-pfe", "ftrace/fib").binary();
         try (AutoCloseable listener = Ftrace.onAttach(session::set);
                         Context context = builder(out).option("riscv.Ftrace", "nop").build()) {
             Value lib = context.eval(Source.newBuilder("riscv", traceable.toFile()).build());
-            Ftrace f = session.get();
+            body.run(lib, session.get());
+        }
+    }
+
+    @Test
+    void aJavaTracerSeesTheCalls() throws Exception {
+        List<String> seen = new ArrayList<>();
+        withTracedFib((lib, f) -> {
             long fn = f.hostFunction("java_tracer", hart -> seen.add(f.functionName(hart.getX(10) - 4)));
             f.register(new FtraceOps("java", 0, new FunctionFilter(List.of("fib"), List.of()), fn, 0));
             assertEquals(55, lib.getMember("fib").execute(10).asLong());
             assertEquals(177, seen.size(), "fib(10) makes 177 calls");
             assertTrue(seen.stream().allMatch("fib"::equals), seen.toString());
-        }
+        });
     }
 
     /**
@@ -132,14 +142,8 @@ class EmbeddingTest {
      */
     @Test
     void aRewrittenHostStubRunsItsNewCode() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         long[] counts = new long[2];
-        AtomicReference<Ftrace> session = new AtomicReference<>();
-        Path traceable = GuestPrograms.program("O2-pfe", "ftrace/fib").binary();
-        try (AutoCloseable listener = Ftrace.onAttach(session::set);
-                        Context context = builder(out).option("riscv.Ftrace", "nop").build()) {
-            Value lib = context.eval(Source.newBuilder("riscv", traceable.toFile()).build());
-            Ftrace f = session.get();
+        withTracedFib((lib, f) -> {
             long first = f.hostFunction("first_tracer", hart -> counts[0]++);
             long second = f.hostFunction("second_tracer", hart -> counts[1]++);
             f.register(new FtraceOps("java", 0, new FunctionFilter(List.of("fib"), List.of()), first, 0));
@@ -151,7 +155,7 @@ class EmbeddingTest {
             assertEquals(6765, lib.getMember("fib").execute(20).asLong());
             assertEquals(20 * 21891, counts[0], "the first stub's function no longer runs");
             assertEquals(21891, counts[1], "the rewritten stub jumps to the second");
-        }
+        });
     }
 
     /** A tracer written in JavaScript counts calls per function through the program's ftrace member. */
