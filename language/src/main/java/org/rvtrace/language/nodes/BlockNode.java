@@ -71,11 +71,7 @@ public final class BlockNode extends Node {
     /** Computed jumps seen here that stayed inside the function: target pc to block index + 1. */
     @CompilationFinal(dimensions = 1) long[] jumpPcs = new long[0];
     @CompilationFinal(dimensions = 1) int[] jumpIndices = new int[0];
-    /**
-     * A jump linking through t0 whose target stays a function of its own (see
-     * CodeCache.joinsJumpingGraph): it runs as a call, and the target's {@code jr t0} returns.
-     */
-    @CompilationFinal boolean linkedCall;
+
     @Child CallSiteNode callSite;
     /** What a HOSTCALL terminator runs (a constant of the compiled code). */
     final HostFunction host;
@@ -103,9 +99,9 @@ public final class BlockNode extends Node {
         this.nextPc = termPc + termLength;
         this.targetPc = term == null ? 0 : term.pc + term.imm;
         this.code = Truffle.getRuntime().createAssumption(String.format("code 0x%x-0x%x", startPc, endPc));
-        if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.VOLATILE_INSN
-                        || (kind == Terminator.JUMP_INDIRECT && rd != 0)) {
-            this.callSite = new CallSiteNode(cache, kind != Terminator.JUMP_INDIRECT);
+        if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.VOLATILE_INSN) {
+            // A t0-linked jump made a call (see linkedJump) shares the original trampoline.
+            this.callSite = new CallSiteNode(cache, !(kind == Terminator.CALL_INDIRECT && rd == ALTERNATE_LINK));
         }
     }
 
@@ -155,6 +151,21 @@ public final class BlockNode extends Node {
         }
     }
 
+    private static final int AUIPC_OPCODE = 0x17;
+
+    /**
+     * jalr t0: a jump into this function's graph, unless its target (known when an auipc in
+     * the block set t0, as at a patch site) is a trampoline that enough sites have taken in
+     * already (CodeCache.joinsJumpingGraph): then a call of the shared trampoline root, which
+     * returns with its jr t0.
+     */
+    private static Terminator linkedJump(CodeCache cache, Insn insn, boolean targetKnown, long t0) {
+        if (targetKnown && !cache.joinsJumpingGraph((t0 + insn.imm) & ~1L, insn.pc)) {
+            return Terminator.CALL_INDIRECT;
+        }
+        return Terminator.JUMP_INDIRECT;
+    }
+
     /** Decodes the block that starts at pc from guest memory as it is now. */
     public static BlockNode translate(GuestMemory mem, CodeCache cache, long startPc) {
         Body body = new Body(mem);
@@ -162,6 +173,9 @@ public final class BlockNode extends Node {
         if (cache.isBreakpoint(startPc)) {
             return new BlockNode(startPc, startPc, new InsnNode[0], Terminator.BREAKPOINT, null, startPc, 0, 0, cache);
         }
+        // t0's value when an auipc in this block set it, so that a jalr t0 knows its target.
+        long t0 = 0;
+        boolean t0Known = false;
         while (true) {
             Decoder.Fetch fetch = Decoder.fetch(mem, pc);
             if (fetch.fetchFault()) {
@@ -191,7 +205,9 @@ public final class BlockNode extends Node {
                 Terminator kind = switch (control) {
                     case BRANCH -> Terminator.BRANCH;
                     case JAL -> insn.rd == 0 || insn.rd == ALTERNATE_LINK ? Terminator.JUMP : Terminator.CALL;
-                    case JALR -> insn.rd == 0 || insn.rd == ALTERNATE_LINK ? Terminator.JUMP_INDIRECT : Terminator.CALL_INDIRECT;
+                    case JALR -> insn.rd == 0 ? Terminator.JUMP_INDIRECT
+                                    : insn.rd == ALTERNATE_LINK ? linkedJump(cache, insn, t0Known && insn.rs1 == ALTERNATE_LINK, t0)
+                                                    : Terminator.CALL_INDIRECT;
                     case ECALL -> Terminator.ECALL;
                     case EBREAK -> Terminator.EBREAK;
                     case HOSTCALL -> throw new AssertionError();
@@ -203,6 +219,10 @@ public final class BlockNode extends Node {
             InsnNode node = insn.op.semantics().node(insn, mem);
             if (node != null) {
                 body.add(node, insn);
+            }
+            if (insn.rd == ALTERNATE_LINK && insn.op.format() != Format.S && insn.op.format() != Format.B) {
+                t0Known = (insn.bits & 0x7f) == AUIPC_OPCODE;
+                t0 = insn.pc + insn.imm;
             }
             pc = insn.nextPc();
             if (body.size() >= MAX_INSNS) {

@@ -367,49 +367,27 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     if (b.rd != 0) {
                         homes.setX(frame, hart, b.rd, b.nextPc);
                     }
-                    if (!b.linkedCall) {
-                        if (target == link) {
-                            hart.exitPc = target;
-                            bi = LEAVE;
-                            continue;
-                        }
-                        long[] pcs = b.jumpPcs;
-                        int[] indices = b.jumpIndices;
-                        for (int k = 0; k < pcs.length; k++) {
-                            if (target == pcs[k]) {
-                                bi = indices[k] - 1;
-                                continue outer;
-                            }
-                        }
-                        CompilerDirectives.transferToInterpreterAndInvalidate();
-                        if (b.rd == 0 || code.joinsJumpingGraph(target, b.termPc)) {
-                            int added = addJumpTarget(b, target);
-                            if (added < 0) {
-                                hart.exitPc = target;
-                                bi = LEAVE;
-                                continue;
-                            }
-                            bi = added;
-                            continue;
-                        }
-                        b.linkedCall = true;
-                    }
-                    // A jump linking through t0 whose target stays a function of its own.
-                    homes.spill(frame, hart);
-                    long resume = call(hart, b, target);
-                    homes.fill(frame, hart);
-                    if (resume != b.nextPc) {
-                        hart.exitPc = resume;
+                    if (target == link) {
+                        hart.exitPc = target;
                         bi = LEAVE;
                         continue;
                     }
-                    int next = successor(b, false);
-                    if (next == EXIT) {
-                        hart.exitPc = b.nextPc;
+                    long[] pcs = b.jumpPcs;
+                    int[] indices = b.jumpIndices;
+                    for (int k = 0; k < pcs.length; k++) {
+                        if (target == pcs[k]) {
+                            bi = indices[k] - 1;
+                            continue outer;
+                        }
+                    }
+                    CompilerDirectives.transferToInterpreterAndInvalidate();
+                    int added = addJumpTarget(b, target);
+                    if (added < 0) {
+                        hart.exitPc = target;
                         bi = LEAVE;
                         continue;
                     }
-                    bi = next;
+                    bi = added;
                     continue;
                 }
                 case ECALL: {

@@ -19,7 +19,10 @@ public enum Terminator {
      * (linking into t0): see {@link #JUMP}.
      */
     JUMP_INDIRECT,
-    /** jalr rd (rd other than x0 and t0): a call through a register. */
+    /**
+     * jalr rd (rd other than x0 and t0): a call through a register; also a jalr t0 to a
+     * trampoline that already runs inside enough functions (BlockNode.linkedJump).
+     */
     CALL_INDIRECT,
     ECALL,
     /** A host function (see HostFunction), reached through a host-call stub. */
