@@ -108,8 +108,9 @@ public final class Ftrace implements GuestTracing {
         table.initInternal(code.stub(), code.listFunc());
         // A patch site reaches the trampoline through t0, so the trampoline joins the traced
         // function's own graph and compiled code, where the loads of its literal and of its
-        // ops fold to constants. A site whose word is read at run time (one toggled again and
-        // again) calls the trampoline as a function instead: such calls get copies of their own.
+        // ops fold to constants; past CodeCache's limit of sites per trampoline, sites call one
+        // shared trampoline root. A site whose word is read at run time (one toggled again and
+        // again) calls the trampoline as a function too: such calls get copies of their own.
         for (long trampoline : new long[]{code.ftraceCaller(), code.regsCaller(), code.directCaller()}) {
             if (trampoline != 0) {
                 host.splitPerCallSite(trampoline);

@@ -178,6 +178,12 @@ public final class RiscvContext {
         return h == null ? null : h.at(pc, id);
     }
 
+    /** See {@link HostCalls#intactStubAt}. */
+    public HostFunction intactHostStub(long pc) {
+        HostCalls h = hostCalls;
+        return h == null ? null : h.intactStubAt(pc);
+    }
+
     // ---------------------------------------------------------------- guest threads
 
     /** Harts running (the main one included). */

@@ -449,10 +449,10 @@ public final class GuestMemory implements AutoCloseable {
 
     private void putRaw(long addr, long value, int size) {
         switch (size) {
-            case 1 -> UNSAFE.putByte(base + addr, (byte) value);
-            case 2 -> UNSAFE.putShort(base + addr, (short) value);
-            case 4 -> UNSAFE.putInt(base + addr, (int) value);
-            default -> UNSAFE.putLong(base + addr, value);
+            case 1 -> store8Unchecked(addr, (byte) value);
+            case 2 -> store16Unchecked(addr, (short) value);
+            case 4 -> store32Unchecked(addr, (int) value);
+            default -> store64Unchecked(addr, value);
         }
     }
 

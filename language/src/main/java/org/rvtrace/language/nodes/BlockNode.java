@@ -71,7 +71,6 @@ public final class BlockNode extends Node {
     /** Computed jumps seen here that stayed inside the function: target pc to block index + 1. */
     @CompilationFinal(dimensions = 1) long[] jumpPcs = new long[0];
     @CompilationFinal(dimensions = 1) int[] jumpIndices = new int[0];
-
     @Child CallSiteNode callSite;
     /** What a HOSTCALL terminator runs (a constant of the compiled code). */
     final HostFunction host;
@@ -136,10 +135,7 @@ public final class BlockNode extends Node {
 
         void add(InsnNode node, Insn insn) {
             nodes.add(node);
-            // Stores and branches have no rd; any other format may write x[rd] (or f[rd],
-            // which counted here only ends a run early).
-            Format format = insn.op.format();
-            written.add(format == Format.S || format == Format.B ? 0 : insn.rd);
+            written.add(writtenRegister(insn));
         }
 
         int size() {
@@ -151,7 +147,14 @@ public final class BlockNode extends Node {
         }
     }
 
-    private static final int AUIPC_OPCODE = 0x17;
+    /**
+     * The register an instruction may write: stores and branches have no rd; any other
+     * format may write x[rd] (or f[rd], which callers count as x[rd] to stay on the safe side).
+     */
+    private static int writtenRegister(Insn insn) {
+        Format format = insn.op.format();
+        return format == Format.S || format == Format.B ? 0 : insn.rd;
+    }
 
     /**
      * jalr t0: a jump into this function's graph, unless its target (known when an auipc in
@@ -220,8 +223,8 @@ public final class BlockNode extends Node {
             if (node != null) {
                 body.add(node, insn);
             }
-            if (insn.rd == ALTERNATE_LINK && insn.op.format() != Format.S && insn.op.format() != Format.B) {
-                t0Known = (insn.bits & 0x7f) == AUIPC_OPCODE;
+            if (writtenRegister(insn) == ALTERNATE_LINK) {
+                t0Known = VolatileInsn.isAuipc(insn.bits);
                 t0 = insn.pc + insn.imm;
             }
             pc = insn.nextPc();

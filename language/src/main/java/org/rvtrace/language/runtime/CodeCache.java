@@ -13,9 +13,6 @@ import com.oracle.truffle.api.Truffle;
 
 import org.rvtrace.language.RiscvContext;
 import org.rvtrace.language.RiscvLanguage;
-import org.rvtrace.language.isa.Decoder;
-import org.rvtrace.language.isa.Encode;
-import org.rvtrace.language.isa.Opcode;
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.nodes.BlockNode;
 import org.rvtrace.language.nodes.FunctionRootNode;
@@ -233,14 +230,8 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
      * (the call then costs what the host function costs). Else null.
      */
     public synchronized HostStub hostStubAt(long pc) {
-        Decoder.Fetch call = Decoder.fetch(mem, pc);
-        Decoder.Fetch ret = Decoder.fetch(mem, pc + 4);
-        if (call.insn() == null || call.length() != 4 || call.insn().op.control() != Opcode.Control.HOSTCALL
-                        || ret.insn() == null || ret.rawBits() != Encode.jalr(0, 1, 0)) {
-            return null;
-        }
-        HostFunction fn = hostFunction(pc, call.rawBits() >>> 12);
-        return fn == null ? null : new HostStub(fn, watch(pc, 8));
+        HostFunction fn = context.intactHostStub(pc);
+        return fn == null ? null : new HostStub(fn, watch(pc, HostCalls.STUB_BYTES));
     }
 
     /** The host function of the host-call stub at pc, or null (then the hostcall there is illegal). */

@@ -15,7 +15,8 @@ import org.rvtrace.language.tracing.HostFunction;
  */
 public final class HostCalls {
     public static final int STUB_BYTES = 8;
-    private static final int RA = 1;
+    /** The second word of every stub: {@code ret}. */
+    private static final int RET = Encode.jalr(0, 1, 0);
 
     private final GuestMemory mem;
     private final long base;
@@ -37,8 +38,21 @@ public final class HostCalls {
         functions.add(fn);
         long at = base + (long) id * STUB_BYTES;
         mem.writeInt(at, Encode.hostcall(id));
-        mem.writeInt(at + 4, Encode.jalr(0, RA, 0));
+        mem.writeInt(at + 4, RET);
         return at;
+    }
+
+    /**
+     * The function of the stub at pc while the stub is executable and its two words are as
+     * {@link #add} placed them, else null (pc is no stub's start, or the guest changed it).
+     */
+    public synchronized HostFunction intactStubAt(long pc) {
+        long offset = pc - base;
+        if (offset < 0 || offset % STUB_BYTES != 0 || offset / STUB_BYTES >= functions.size() || !mem.isExecutable(pc)) {
+            return null;
+        }
+        int id = (int) (offset / STUB_BYTES);
+        return mem.readInt(pc) == Encode.hostcall(id) && mem.readInt(pc + 4) == RET ? functions.get(id) : null;
     }
 
     /** The host function a hostcall at pc with this id runs, or null when it is not a stub's. */
