@@ -114,15 +114,11 @@ def wait_idle(limit, threshold):
 
 
 def rv_version(rv, timeout):
-    """The first lines of `rv --version` joined with ' / '; a failure is fatal."""
-    try:
-        r = subprocess.run(rv + ["--version"], cwd=REPO_ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout, start_new_session=True)
-    except (OSError, subprocess.TimeoutExpired) as e:
-        raise Fatal("%s --version failed: %s" % (shlex.join(rv), e.__class__.__name__))
-    if r.returncode != 0:
-        raise Fatal("%s --version failed:\n%s" % (shlex.join(rv), tail(r.stderr)))
-    lines = [l.strip() for l in r.stdout.decode("utf-8", "replace").splitlines() if l.strip()]
+    """The first lines of `rv --version` joined with ' / '; a failure (or a timeout) is fatal."""
+    _, status, out, err = run(rv + ["--version"], timeout, text=True)
+    if status != 0:
+        raise Fatal("%s --version failed:\n%s" % (shlex.join(rv), tail(err)))
+    lines = [l.strip() for l in out.splitlines() if l.strip()]
     return " / ".join(lines[:3]) if lines else "(no output)"
 
 
