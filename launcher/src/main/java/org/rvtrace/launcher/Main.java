@@ -437,6 +437,9 @@ public final class Main extends AbstractLanguageLauncher {
             System.out.println("rvtrace " + (lang == null ? "?" : lang.getVersion()) + " (RISC-V RV64GC Linux user mode)");
             System.out.println("Truffle runtime: " + engine.getImplementationName() + " " + engine.getVersion() + ", Java "
                             + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+            // The JVM says "sharing" when it mapped a class data archive: rv's start-up cache.
+            boolean cached = System.getProperty("java.vm.info", "").contains("sharing");
+            System.out.println("Start-up cache: " + (cached ? "in use" : "none (slower start; rv makes one when it builds with a JDK that has jlink)"));
         }
     }
 

@@ -78,9 +78,9 @@ class LauncherTest {
         return "\nexit status " + r.status() + "\nstdout:\n" + out + "\nstderr:\n" + stderr(r);
     }
 
-    /** Lines of stderr, without blank ones and without the script's own "rv: building ..." progress line. */
+    /** Lines of stderr, without blank ones and without the script's own "rv: building/linking ..." progress lines. */
     private static List<String> nonEmptyLines(String s) {
-        return Arrays.stream(s.split("\n")).filter(l -> !l.isBlank()).filter(l -> !l.startsWith("rv: building"))
+        return Arrays.stream(s.split("\n")).filter(l -> !l.isBlank()).filter(l -> !l.startsWith("rv: building") && !l.startsWith("rv: linking"))
                 .collect(Collectors.toList());
     }
 
@@ -187,6 +187,19 @@ class LauncherTest {
         assertTrue(all.contains(implName) || lower.contains("truffle") || lower.contains("graal") || lower.contains("interpreted")
                 || lower.contains("runtime"), () -> "--version must print a line with the runtime name (e.g. \"" + implName
                         + "\")" + describe(r));
+    }
+
+    /**
+     * The script links a Java runtime of its own and trains a start-up cache for it when it
+     * builds (the JDK here has jlink), and the JVM maps that cache: --version says so.
+     */
+    @Test
+    void startsWithItsStartUpCache() {
+        GuestPrograms.RunResult r = run("--version");
+        assertEquals(0, r.status(), () -> "rv --version exit status" + describe(r));
+        assertTrue(stdout(r).contains("Start-up cache: in use"), () -> "the start-up cache must be in use" + describe(r));
+        Path root = GuestPrograms.repoRoot();
+        assertTrue(Files.isRegularFile(root.resolve("launcher/target/rv.aot")), "launcher/target/rv.aot must exist");
     }
 
     /** stdout as text. */

@@ -1,11 +1,11 @@
 package org.rvtrace.language.memory;
 
-import java.lang.reflect.Field;
 import java.nio.ByteOrder;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
+import org.rvtrace.language.internal.TheUnsafe;
 import org.rvtrace.language.runtime.GuestFault;
 
 import sun.misc.Unsafe;
@@ -47,7 +47,7 @@ public final class GuestMemory implements AutoCloseable {
         com.oracle.truffle.api.Assumption watch(long addr, int length);
     }
 
-    static final Unsafe UNSAFE = loadUnsafe();
+    static final Unsafe UNSAFE = TheUnsafe.UNSAFE;
 
     /** Frees the reservation once nothing (a compiled function, a compiler thread) can reach this object. */
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
@@ -660,16 +660,6 @@ public final class GuestMemory implements AutoCloseable {
     private static void checkHost(long addr, long len) {
         if (!inWindow(addr, len)) {
             throw new IllegalArgumentException(String.format("guest range 0x%x+%d outside the address window", addr, len));
-        }
-    }
-
-    private static Unsafe loadUnsafe() {
-        try {
-            Field f = Unsafe.class.getDeclaredField("theUnsafe");
-            f.setAccessible(true);
-            return (Unsafe) f.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 }

@@ -1,10 +1,12 @@
 package org.rvtrace.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.runtime.Registers;
 
 /**
  * Where one function keeps each register: in the hart, or in a frame slot (the registers
@@ -17,6 +19,8 @@ final class RegisterHomes {
     @CompilationFinal(dimensions = 1) final byte[] slotOf = new byte[64];
     /** The registers kept in the frame, in slot order (same numbering as {@link #slotOf}). */
     @CompilationFinal(dimensions = 1) final int[] inFrame;
+    /** The hart field offsets of {@link #inFrame}'s registers, for the interpreter's fills and spills. */
+    private final long[] hartOffsets;
 
     RegisterHomes(long frameX, long frameF) {
         java.util.Arrays.fill(slotOf, (byte) -1);
@@ -35,6 +39,10 @@ final class RegisterHomes {
             }
         }
         this.inFrame = regs;
+        this.hartOffsets = new long[regs.length];
+        for (int i = 0; i < regs.length; i++) {
+            hartOffsets[i] = Registers.offsetOf(regs[i]);
+        }
     }
 
     int frameSlots() {
@@ -73,6 +81,13 @@ final class RegisterHomes {
     /** Loads the registers kept in the frame (on entry, after calls and system calls). */
     @ExplodeLoop
     void fill(VirtualFrame frame, Hart hart) {
+        if (CompilerDirectives.inInterpreter()) {
+            long[] offsets = hartOffsets;
+            for (int i = 0; i < offsets.length; i++) {
+                frame.setLongStatic(InsnNode.FIXED_SLOTS + i, hart.getRaw(offsets[i]));
+            }
+            return;
+        }
         int[] regs = inFrame;
         for (int i = 0; i < regs.length; i++) {
             int r = regs[i];
@@ -83,6 +98,13 @@ final class RegisterHomes {
     /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
     @ExplodeLoop
     void spill(VirtualFrame frame, Hart hart) {
+        if (CompilerDirectives.inInterpreter()) {
+            long[] offsets = hartOffsets;
+            for (int i = 0; i < offsets.length; i++) {
+                hart.setRaw(offsets[i], frame.getLongStatic(InsnNode.FIXED_SLOTS + i));
+            }
+            return;
+        }
         int[] regs = inFrame;
         for (int i = 0; i < regs.length; i++) {
             int r = regs[i];

@@ -2,6 +2,10 @@ package org.rvtrace.language.runtime;
 
 import com.oracle.truffle.api.CompilerDirectives;
 
+import sun.misc.Unsafe;
+
+import org.rvtrace.language.internal.TheUnsafe;
+
 /**
  * The 31 integer and 32 floating-point registers of a hart, one field each.
  *
@@ -12,8 +16,24 @@ import com.oracle.truffle.api.CompilerDirectives;
  * reads; every write is still stored here, which makes calls, system calls, faults and
  * deoptimization free of any register shuffling. The register number is a constant of the
  * partial evaluation, so the switches below fold to one field access.
+ *
+ * <p>The interpreter, where the register number is not a constant, reaches the field through
+ * a table of field offsets instead: a switch there is an indirect jump that mispredicts
+ * whenever the register changes (measured: register access was a third of the interpreter's
+ * time, most of it in the spills and fills around calls).
  */
 public abstract class Registers {
+    private static final Unsafe UNSAFE = TheUnsafe.UNSAFE;
+    /** Register index (x0..x31, then f0..f31 as 32..63) to the offset of its field; x0 reads {@link #zero}. */
+    private static final long[] READ_OFFSET = new long[64];
+    /** The same, but x0 writes {@link #ignored}. */
+    private static final long[] WRITE_OFFSET = new long[64];
+
+    /** x0 as the interpreter reads it; never written. */
+    private long zero;
+    /** Where the interpreter's writes to x0 go. */
+    @SuppressWarnings("unused") private long ignored;
+
     long x1;
     long x2;
     long x3;
@@ -81,6 +101,9 @@ public abstract class Registers {
     long f31;
 
     public final long getX(int reg) {
+        if (CompilerDirectives.inInterpreter()) {
+            return UNSAFE.getLong(this, READ_OFFSET[reg]);
+        }
         return switch (reg) {
             case 0 -> 0L;
             case 1 -> x1;
@@ -120,6 +143,10 @@ public abstract class Registers {
 
     /** Writes to x0 are ignored, as the ISA says. */
     public final void setX(int reg, long value) {
+        if (CompilerDirectives.inInterpreter()) {
+            UNSAFE.putLong(this, WRITE_OFFSET[reg], value);
+            return;
+        }
         switch (reg) {
             case 0 -> {
             }
@@ -159,6 +186,9 @@ public abstract class Registers {
     }
 
     public final long getF(int reg) {
+        if (CompilerDirectives.inInterpreter()) {
+            return UNSAFE.getLong(this, READ_OFFSET[32 + reg]);
+        }
         return switch (reg) {
             case 0 -> f0;
             case 1 -> f1;
@@ -197,6 +227,10 @@ public abstract class Registers {
     }
 
     public final void setF(int reg, long value) {
+        if (CompilerDirectives.inInterpreter()) {
+            UNSAFE.putLong(this, WRITE_OFFSET[32 + reg], value);
+            return;
+        }
         switch (reg) {
             case 0 -> f0 = value;
             case 1 -> f1 = value;
@@ -231,6 +265,36 @@ public abstract class Registers {
             case 30 -> f30 = value;
             case 31 -> f31 = value;
             default -> throw CompilerDirectives.shouldNotReachHere();
+        }
+    }
+
+    /** The field offset of register index i (x0..x31, f0..f31 as 32..63), for {@link #getRaw}; x0 has none. */
+    public static long offsetOf(int index) {
+        if (index == 0) {
+            throw new IllegalArgumentException("x0 has no field");
+        }
+        return READ_OFFSET[index];
+    }
+
+    /** Interpreter only: the register at a field offset from {@link #offsetOf}. */
+    public final long getRaw(long offset) {
+        return UNSAFE.getLong(this, offset);
+    }
+
+    /** Interpreter only: sets the register at a field offset from {@link #offsetOf}. */
+    public final void setRaw(long offset, long value) {
+        UNSAFE.putLong(this, offset, value);
+    }
+
+    static {
+        try {
+            for (int i = 0; i < 64; i++) {
+                String name = i == 0 ? "zero" : i < 32 ? "x" + i : "f" + (i - 32);
+                READ_OFFSET[i] = UNSAFE.objectFieldOffset(Registers.class.getDeclaredField(name));
+                WRITE_OFFSET[i] = i == 0 ? UNSAFE.objectFieldOffset(Registers.class.getDeclaredField("ignored")) : READ_OFFSET[i];
+            }
+        } catch (NoSuchFieldException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }
