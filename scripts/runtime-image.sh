@@ -43,9 +43,10 @@ link_runtime() {
     command -v "$jdk/bin/jlink" >/dev/null || [ -x "$jdk/bin/jlink" ] || {
         echo "rv: $jdk has no jlink; starting without the start-up cache (slower start)" >&2; return 1; }
     log="$(mktemp)"
-    # Every module of the launcher's module path except the compiler, and the JDK modules they need.
+    # Every module of the launcher's module path except the compiler, the JDK modules they
+    # need, and JFR (for RV_JAVA_OPTS=-XX:StartFlightRecording=...).
     if ! "$jdk/bin/jlink" --module-path "$target/lib:$target/rvtrace-launcher-0.1.0-SNAPSHOT.jar" \
-            --add-modules org.rvtrace.launcher,org.rvtrace.language,org.rvtrace.ftrace,org.graalvm.truffle,org.graalvm.truffle.runtime,org.graalvm.truffle.compiler,com.oracle.truffle.tools.profiler,jdk.internal.vm.ci,jdk.unsupported,jdk.management \
+            --add-modules org.rvtrace.launcher,org.rvtrace.language,org.rvtrace.ftrace,org.graalvm.truffle,org.graalvm.truffle.runtime,org.graalvm.truffle.compiler,com.oracle.truffle.tools.profiler,jdk.internal.vm.ci,jdk.unsupported,jdk.management,jdk.jfr,jdk.management.jfr \
             --output "$target/runtime" >"$log" 2>&1; then
         cat "$log" >&2; rm -f "$log"; rm -rf "$target/runtime"
         echo "rv: jlink failed; starting without the start-up cache (slower start)" >&2

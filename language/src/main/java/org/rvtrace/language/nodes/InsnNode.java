@@ -22,30 +22,30 @@ public abstract class InsnNode extends Node {
     public static final int LINK_SLOT = 1;
     /** Slots before the registers kept in the frame: those follow, x registers first, in register order. */
     public static final int FIXED_SLOTS = 2;
-    /** Where the enclosing function keeps each register; set once, before the node ever runs. */
-    @CompilationFinal private RegisterHomes homes;
+    /** Where the enclosing function keeps each register ({@link RegisterHomes#slotOf}); set once, before the node ever runs. */
+    @CompilationFinal(dimensions = 1) private byte[] slotOf;
 
     /** The hart is passed along (it is also in the frame) so the interpreter need not fetch it per instruction. */
     public abstract void execute(VirtualFrame frame, Hart hart);
 
     final void setRegisterHomes(RegisterHomes registerHomes) {
-        this.homes = registerHomes;
+        this.slotOf = registerHomes.slotOf;
     }
 
     protected final long x(VirtualFrame frame, Hart hart, int reg) {
-        return homes.getX(frame, hart, reg);
+        return RegisterHomes.getX(slotOf, frame, hart, reg);
     }
 
     protected final void setX(VirtualFrame frame, Hart hart, int reg, long value) {
-        homes.setX(frame, hart, reg, value);
+        RegisterHomes.setX(slotOf, frame, hart, reg, value);
     }
 
     /** The raw 64 bits of f register {@code reg} (NaN-boxed when it holds a single). */
     protected final long f(VirtualFrame frame, Hart hart, int reg) {
-        return homes.getF(frame, hart, reg);
+        return RegisterHomes.getF(slotOf, frame, hart, reg);
     }
 
     protected final void setF(VirtualFrame frame, Hart hart, int reg, long bits) {
-        homes.setF(frame, hart, reg, bits);
+        RegisterHomes.setF(slotOf, frame, hart, reg, bits);
     }
 }

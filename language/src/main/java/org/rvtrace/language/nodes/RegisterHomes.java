@@ -50,11 +50,24 @@ final class RegisterHomes {
     }
 
     long getX(VirtualFrame frame, Hart hart, int reg) {
+        return getX(slotOf, frame, hart, reg);
+    }
+
+    void setX(VirtualFrame frame, Hart hart, int reg, long value) {
+        setX(slotOf, frame, hart, reg, value);
+    }
+
+    /*
+     * The static forms take the slot table itself: an instruction node keeps it in a field of
+     * its own, one dependent load fewer per register access in the interpreter.
+     */
+
+    static long getX(byte[] slotOf, VirtualFrame frame, Hart hart, int reg) {
         int slot = slotOf[reg];
         return slot >= 0 ? frame.getLongStatic(slot) : hart.getX(reg);
     }
 
-    void setX(VirtualFrame frame, Hart hart, int reg, long value) {
+    static void setX(byte[] slotOf, VirtualFrame frame, Hart hart, int reg, long value) {
         int slot = slotOf[reg];
         if (slot >= 0) {
             frame.setLongStatic(slot, value);
@@ -64,12 +77,12 @@ final class RegisterHomes {
     }
 
     /** The raw 64 bits of f register reg (NaN-boxed when it holds a single). */
-    long getF(VirtualFrame frame, Hart hart, int reg) {
+    static long getF(byte[] slotOf, VirtualFrame frame, Hart hart, int reg) {
         int slot = slotOf[32 + reg];
         return slot >= 0 ? frame.getLongStatic(slot) : hart.getF(reg);
     }
 
-    void setF(VirtualFrame frame, Hart hart, int reg, long bits) {
+    static void setF(byte[] slotOf, VirtualFrame frame, Hart hart, int reg, long bits) {
         int slot = slotOf[32 + reg];
         if (slot >= 0) {
             frame.setLongStatic(slot, bits);

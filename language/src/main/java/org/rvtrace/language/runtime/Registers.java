@@ -20,7 +20,8 @@ import org.rvtrace.language.internal.TheUnsafe;
  * <p>The interpreter, where the register number is not a constant, reaches the field through
  * a table of field offsets instead: a switch there is an indirect jump that mispredicts
  * whenever the register changes (measured: register access was a third of the interpreter's
- * time, most of it in the spills and fills around calls).
+ * time, most of it in the spills and fills around calls). The accessors stay small so that
+ * the JVM's compiler inlines them into the interpreter's nodes; the switches are apart.
  */
 public abstract class Registers {
     private static final Unsafe UNSAFE = TheUnsafe.UNSAFE;
@@ -104,6 +105,10 @@ public abstract class Registers {
         if (CompilerDirectives.inInterpreter()) {
             return UNSAFE.getLong(this, READ_OFFSET[reg]);
         }
+        return getXField(reg);
+    }
+
+    private long getXField(int reg) {
         return switch (reg) {
             case 0 -> 0L;
             case 1 -> x1;
@@ -145,8 +150,12 @@ public abstract class Registers {
     public final void setX(int reg, long value) {
         if (CompilerDirectives.inInterpreter()) {
             UNSAFE.putLong(this, WRITE_OFFSET[reg], value);
-            return;
+        } else {
+            setXField(reg, value);
         }
+    }
+
+    private void setXField(int reg, long value) {
         switch (reg) {
             case 0 -> {
             }
@@ -189,6 +198,10 @@ public abstract class Registers {
         if (CompilerDirectives.inInterpreter()) {
             return UNSAFE.getLong(this, READ_OFFSET[32 + reg]);
         }
+        return getFField(reg);
+    }
+
+    private long getFField(int reg) {
         return switch (reg) {
             case 0 -> f0;
             case 1 -> f1;
@@ -229,8 +242,12 @@ public abstract class Registers {
     public final void setF(int reg, long value) {
         if (CompilerDirectives.inInterpreter()) {
             UNSAFE.putLong(this, WRITE_OFFSET[32 + reg], value);
-            return;
+        } else {
+            setFField(reg, value);
         }
+    }
+
+    private void setFField(int reg, long value) {
         switch (reg) {
             case 0 -> f0 = value;
             case 1 -> f1 = value;
