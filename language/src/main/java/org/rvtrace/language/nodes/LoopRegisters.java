@@ -13,15 +13,21 @@ import org.rvtrace.language.isa.Opcode.Control;
 import org.rvtrace.language.memory.GuestMemory;
 
 /**
- * Which registers a function keeps in frame slots: the ones written inside its loops.
+ * Which registers a function keeps in frame slots: the ones written inside its loops that
+ * make no calls.
  *
  * <p>Registers normally live in the {@link org.rvtrace.language.runtime.Hart}'s fields, so a
  * guest call needs no register shuffling. But a value carried around a loop through a
  * field is stored and reloaded every iteration; in a frame slot Graal keeps it in a machine
  * register. So a function's loop-carried registers are loaded into its frame on entry and
- * after each call, and written back before calls and exits. The set is found once, from
- * the code reachable by direct branches at the function's creation, and never changes, so
- * the interpreter and every compiled version agree on where each register lives.
+ * after each call, and written back before calls and exits. A loop that calls out (a call,
+ * a system call, a host call) would write back and reload every frame register on each
+ * iteration, more than its own registers cost in the hart, and each such call site in
+ * compiled code carries those stores and loads (in bintrees' main, 135 call sites made one
+ * on-stack-replacement compilation take 1.4 s): its registers stay in the hart unless a
+ * call-free loop writes them too. The set is found once, from the code reachable by direct
+ * branches at the function's creation, and never changes, so the interpreter and every
+ * compiled version agree on where each register lives.
  */
 final class LoopRegisters {
     /** Enough to see the loops of ordinary functions; the scan is a heuristic, not a proof. */
@@ -39,7 +45,8 @@ final class LoopRegisters {
         return new RegisterHomes(x, f);
     }
 
-    private record Block(long start, long end, long writesX, long writesF, List<Long> successors, long backTarget) {
+    /** calls: the block ends by leaving the graph for other code and coming back (call, ecall, hostcall). */
+    private record Block(long start, long end, long writesX, long writesF, List<Long> successors, long backTarget, boolean calls) {
     }
 
     static LoopRegisters scan(GuestMemory mem, long entry) {
@@ -51,7 +58,7 @@ final class LoopRegisters {
             if (blocks.containsKey(start)) {
                 continue;
             }
-            Block b = decode(mem, start);
+            Block b = decode(mem, start, entry);
             blocks.put(start, b);
             work.addAll(b.successors());
         }
@@ -62,11 +69,19 @@ final class LoopRegisters {
                 continue;
             }
             // A backward jump: the blocks between its target and itself form the loop.
+            long loopX = 0;
+            long loopF = 0;
+            boolean calls = false;
             for (Block b : blocks.values()) {
                 if (b.start() >= tail.backTarget() && b.start() <= tail.start()) {
-                    x |= b.writesX();
-                    f |= b.writesF();
+                    loopX |= b.writesX();
+                    loopF |= b.writesF();
+                    calls |= b.calls();
                 }
+            }
+            if (!calls) {
+                x |= loopX;
+                f |= loopF;
             }
         }
         return new LoopRegisters(x, f);
@@ -89,7 +104,7 @@ final class LoopRegisters {
         return group != 0x60 && group != 0x70 && group != 0x50;
     }
 
-    private static Block decode(GuestMemory mem, long start) {
+    private static Block decode(GuestMemory mem, long start, long entry) {
         long writesX = 0;
         long writesF = 0;
         List<Long> successors = new ArrayList<>();
@@ -97,7 +112,7 @@ final class LoopRegisters {
         for (int n = 0; n < BlockNode.MAX_INSNS; n++) {
             Decoder.Fetch fetch = Decoder.fetch(mem, pc);
             if (fetch.insn() == null) {
-                return new Block(start, pc, writesX, writesF, successors, -1);
+                return new Block(start, pc, writesX, writesF, successors, -1, false);
             }
             Insn insn = fetch.insn();
             Format format = insn.op.format();
@@ -118,27 +133,29 @@ final class LoopRegisters {
                 case BRANCH -> {
                     successors.add(target);
                     successors.add(insn.nextPc());
-                    return new Block(start, insn.nextPc(), writesX, writesF, successors, target <= insn.pc ? target : -1);
+                    return new Block(start, insn.nextPc(), writesX, writesF, successors, target <= insn.pc ? target : -1, false);
                 }
                 case JAL -> {
                     if (insn.rd == 0) {
                         successors.add(target);
-                        return new Block(start, insn.nextPc(), writesX, writesF, successors, target <= insn.pc ? target : -1);
+                        return new Block(start, insn.nextPc(), writesX, writesF, successors, target <= insn.pc ? target : -1, false);
                     }
                     successors.add(insn.nextPc());
                     // Self-recursion also runs as a jump to the entry, but its registers are
                     // saved on the guest stack anyway: no loop to keep in machine registers.
-                    return new Block(start, insn.nextPc(), writesX, writesF, successors, -1);
+                    // A jal t0 joins the graph (millicode, a trampoline): not a call.
+                    return new Block(start, insn.nextPc(), writesX, writesF, successors, -1, insn.rd != BlockNode.ALTERNATE_LINK && target != entry);
                 }
                 default -> {
-                    if (control == Control.ECALL || control == Control.HOSTCALL || (control == Control.JALR && insn.rd != 0)) {
+                    boolean calls = control == Control.ECALL || control == Control.HOSTCALL || (control == Control.JALR && insn.rd != 0);
+                    if (calls) {
                         successors.add(insn.nextPc());
                     }
-                    return new Block(start, insn.nextPc(), writesX, writesF, successors, -1);
+                    return new Block(start, insn.nextPc(), writesX, writesF, successors, -1, calls && insn.rd != BlockNode.ALTERNATE_LINK);
                 }
             }
         }
         successors.add(pc);
-        return new Block(start, pc, writesX, writesF, successors, -1);
+        return new Block(start, pc, writesX, writesF, successors, -1, false);
     }
 }
