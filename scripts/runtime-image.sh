@@ -9,7 +9,7 @@
 # and linked by a training run of the demo. Measured on a 2-core machine: --version 0.75 s
 # -> 0.18 s, and every program starts compiling sooner (bintrees 12: 3.6 s -> 1.8 s).
 #
-# link_runtime TARGET JDK and train_cache TARGET print nothing on success; on failure they
+# link_runtime TARGET JDK and train_cache TARGET HOME print nothing on success; on failure they
 # say why on stderr and remove what they made, and rv runs the old way (slower start).
 
 # The JVM options of a launch with rvtrace's runtime (training included, so the cache matches).
@@ -40,7 +40,7 @@ common_jvm_options() {
 link_runtime() {
     local target="$1" jdk="$2" log
     rm -rf "$target/runtime" "$target/rv.aot"
-    command -v "$jdk/bin/jlink" >/dev/null || [ -x "$jdk/bin/jlink" ] || {
+    [ -x "$jdk/bin/jlink" ] || {
         echo "rv: $jdk has no jlink; starting without the start-up cache (slower start)" >&2; return 1; }
     log="$(mktemp)"
     # Every module of the launcher's module path except the compiler, the JDK modules they
