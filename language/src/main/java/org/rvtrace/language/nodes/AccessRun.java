@@ -5,7 +5,6 @@ import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
@@ -43,11 +42,11 @@ public final class AccessRun extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
+    public void execute(long[] regs, Hart hart) {
         if (disabled) {
             return;
         }
-        long address = x(frame, hart, base);
+        long address = x(regs, hart, base);
         if (!mem.runAccessible(address + lo, address + hi, loads, stores)) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             disabled = true;

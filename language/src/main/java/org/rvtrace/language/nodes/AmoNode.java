@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 
@@ -31,9 +30,9 @@ public final class AmoNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        long addr = x(frame, hart, rs1);
-        long value = x(frame, hart, rs2);
+    public void execute(long[] regs, Hart hart) {
+        long addr = x(regs, hart, rs1);
+        long value = x(regs, hart, rs2);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         long old;
         if (word) {
@@ -62,6 +61,6 @@ public final class AmoNode extends InsnNode {
                 old = o;
             }
         }
-        setX(frame, hart, rd, old);
+        setX(regs, hart, rd, old);
     }
 }

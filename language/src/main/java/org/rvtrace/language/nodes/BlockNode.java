@@ -6,7 +6,6 @@ import java.util.List;
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
@@ -117,9 +116,9 @@ public final class BlockNode extends Node {
     }
 
     @ExplodeLoop
-    void executeBody(VirtualFrame frame, Hart hart) {
+    void executeBody(long[] regs, Hart hart) {
         for (InsnNode insn : body) {
-            insn.execute(frame, hart);
+            insn.execute(regs, hart);
         }
     }
 

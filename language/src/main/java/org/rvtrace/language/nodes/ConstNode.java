@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.runtime.Hart;
 
@@ -15,7 +14,7 @@ public final class ConstNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        setX(frame, hart, rd, value);
+    public void execute(long[] regs, Hart hart) {
+        setX(regs, hart, rd, value);
     }
 }

@@ -2,7 +2,6 @@ package org.rvtrace.language.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.runtime.GuestFault;
 import org.rvtrace.language.runtime.Hart;
@@ -48,8 +47,8 @@ public final class CsrNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        long operand = immediate ? rs1 : x(frame, hart, rs1);
+    public void execute(long[] regs, Hart hart) {
+        long operand = immediate ? rs1 : x(regs, hart, rs1);
         long old = read(hart);
         if (writes()) {
             long value = switch (kind) {
@@ -59,7 +58,7 @@ public final class CsrNode extends InsnNode {
             };
             write(hart, value);
         }
-        setX(frame, hart, rd, old);
+        setX(regs, hart, rd, old);
     }
 
     private long read(Hart hart) {

@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 
@@ -12,7 +11,7 @@ import org.rvtrace.language.runtime.Hart;
  */
 public final class FenceNode extends InsnNode {
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
+    public void execute(long[] regs, Hart hart) {
         GuestMemory.fullFence();
     }
 }

@@ -2,7 +2,6 @@ package org.rvtrace.language.nodes;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.fp.HardFloat;
 import org.rvtrace.language.runtime.GuestFault;
@@ -37,7 +36,7 @@ public final class FpNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
+    public void execute(long[] regs, Hart hart) {
         int mode = rm;
         if (mode == DYN) {
             mode = hart.frm;
@@ -50,11 +49,11 @@ public final class FpNode extends InsnNode {
         long b;
         long c;
         if (op.src == FpOp.F.F) {
-            a = f(frame, hart, rs1);
-            b = f(frame, hart, rs2);
-            c = f(frame, hart, rs3);
+            a = f(regs, hart, rs1);
+            b = f(regs, hart, rs2);
+            c = f(regs, hart, rs3);
         } else {
-            a = x(frame, hart, rs1);
+            a = x(regs, hart, rs1);
             b = 0;
             c = 0;
         }
@@ -72,9 +71,9 @@ public final class FpNode extends InsnNode {
             result = op.apply(a, b, c, mode, hart.fflags);
         }
         if (op.dst == FpOp.F.F) {
-            setF(frame, hart, rd, result);
+            setF(regs, hart, rd, result);
         } else {
-            setX(frame, hart, rd, result);
+            setX(regs, hart, rd, result);
         }
     }
 }

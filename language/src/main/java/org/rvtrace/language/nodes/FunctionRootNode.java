@@ -92,7 +92,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
      */
     private static FrameDescriptor frameDescriptor(RegisterHomes homes) {
         FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
-        b.addSlots(homes.frameSlots(), FrameSlotKind.Static);
+        b.addSlots(RegisterHomes.frameSlots(), FrameSlotKind.Static);
         b.info(homes);
         return b.build();
     }
@@ -168,12 +168,14 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         hart.depth = depth + 1;
         frame.setObjectStatic(InsnNode.HART_SLOT, hart);
         frame.setLongStatic(InsnNode.LINK_SLOT, link);
-        homes.fill(frame, hart);
+        long[] regs = homes.newArray();
+        frame.setObjectStatic(InsnNode.REGS_SLOT, regs);
+        homes.fill(regs, hart);
         long pc;
         try {
             pc = run(frame, 0, hart, link);
         } catch (CodeModifiedException e) {
-            homes.spill(frame, hart);
+            homes.spill(RegisterHomes.array(frame), hart);
             pc = e.resumePc;
         }
         pc = leave(hart, pc, link, depth);
@@ -231,10 +233,12 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
         Hart hart = CompilerDirectives.castExact(osrFrame.getObjectStatic(InsnNode.HART_SLOT), Hart.class);
         long link = osrFrame.getLongStatic(InsnNode.LINK_SLOT);
+        // The interpreter's array is a real object here: a copy made in this code stays virtual.
+        osrFrame.setObjectStatic(InsnNode.REGS_SLOT, homes.copy(RegisterHomes.array(osrFrame)));
         try {
             return run(osrFrame, target, hart, link);
         } catch (CodeModifiedException e) {
-            homes.spill(osrFrame, hart);
+            homes.spill(RegisterHomes.array(osrFrame), hart);
             return e.resumePc;
         }
     }
@@ -259,11 +263,12 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
     @BytecodeInterpreterSwitch
     private long run(VirtualFrame frame, int start, Hart hart, long link) {
+        long[] regs = RegisterHomes.array(frame);
         int bi = start;
         outer: while (true) {
             CompilerAsserts.partialEvaluationConstant(bi);
             if (bi == LEAVE) {
-                homes.spill(frame, hart);
+                homes.spill(regs, hart);
                 return hart.exitPc;
             }
             BlockNode b = blocks[bi];
@@ -272,7 +277,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 retranslate(bi);
                 continue;
             }
-            b.executeBody(frame, hart);
+            b.executeBody(regs, hart);
             // Every path ends in "bi = <constant>; continue": a merge inside the loop body
             // would turn the block index into a phi, and the explosion would fail.
             switch (b.kind) {
@@ -287,7 +292,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case BRANCH:
-                    if (b.cond.test(homes.getX(frame, hart, b.rs1), homes.getX(frame, hart, b.rs2))) {
+                    if (b.cond.test(homes.getX(regs, hart, b.rs1), homes.getX(regs, hart, b.rs2))) {
                         int next = successor(b, true);
                         if (next == EXIT) {
                             hart.exitPc = b.targetPc;
@@ -314,7 +319,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     }
                 case JUMP: {
                     if (b.rd != 0) {
-                        homes.setX(frame, hart, b.rd, b.nextPc);
+                        homes.setX(regs, hart, b.rd, b.nextPc);
                     }
                     int next = successor(b, true);
                     if (next == EXIT) {
@@ -333,8 +338,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case CALL:
                 case CALL_INDIRECT: {
-                    long target = b.kind == Terminator.CALL ? b.targetPc : (homes.getX(frame, hart, b.rs1) + b.imm) & ~1L;
-                    homes.setX(frame, hart, b.rd, b.nextPc);
+                    long target = b.kind == Terminator.CALL ? b.targetPc : (homes.getX(regs, hart, b.rs1) + b.imm) & ~1L;
+                    homes.setX(regs, hart, b.rd, b.nextPc);
                     if (b.kind == Terminator.CALL && b.targetPc == entryPc) {
                         // Self-recursion is a jump to our own entry: the callee's return then
                         // lands on a return site of this graph (a computed jump we cache), so
@@ -347,9 +352,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         bi = 0;
                         continue;
                     }
-                    homes.spill(frame, hart);
+                    homes.spill(regs, hart);
                     long resume = call(hart, b, target);
-                    homes.fill(frame, hart);
+                    homes.fill(regs, hart);
                     if (resume != b.nextPc) {
                         // a longjmp or a return further up: see leave()
                         hart.exitPc = resume;
@@ -366,9 +371,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case JUMP_INDIRECT: {
-                    long target = (homes.getX(frame, hart, b.rs1) + b.imm) & ~1L;
+                    long target = (homes.getX(regs, hart, b.rs1) + b.imm) & ~1L;
                     if (b.rd != 0) {
-                        homes.setX(frame, hart, b.rd, b.nextPc);
+                        homes.setX(regs, hart, b.rd, b.nextPc);
                     }
                     if (target == link) {
                         hart.exitPc = target;
@@ -395,9 +400,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case ECALL: {
                     hart.pc = b.termPc;
-                    homes.spill(frame, hart);
+                    homes.spill(regs, hart);
                     code.syscall(hart);
-                    homes.fill(frame, hart);
+                    homes.fill(regs, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
                         hart.exitPc = b.nextPc;
@@ -410,18 +415,18 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case VOLATILE_INSN: {
                     int word = mem.getVolatile32(b.termPc);
                     if (VolatileInsn.isCall(word)) {
-                        long target = (homes.getX(frame, hart, VolatileInsn.rs1(word)) + VolatileInsn.imm12(word)) & ~1L;
-                        homes.setX(frame, hart, VolatileInsn.rd(word), b.nextPc);
-                        homes.spill(frame, hart);
+                        long target = (homes.getX(regs, hart, VolatileInsn.rs1(word)) + VolatileInsn.imm12(word)) & ~1L;
+                        homes.setX(regs, hart, VolatileInsn.rd(word), b.nextPc);
+                        homes.spill(regs, hart);
                         long resume = call(hart, b, target);
-                        homes.fill(frame, hart);
+                        homes.fill(regs, hart);
                         if (resume != b.nextPc) {
                             hart.exitPc = resume;
                             bi = LEAVE;
                             continue;
                         }
                     } else if (VolatileInsn.isAuipc(word)) {
-                        homes.setX(frame, hart, VolatileInsn.rd(word), b.termPc + VolatileInsn.imm20(word));
+                        homes.setX(regs, hart, VolatileInsn.rd(word), b.termPc + VolatileInsn.imm20(word));
                     } else if (word != VolatileInsn.NOP) {
                         // Rewritten into something else: the general path decodes it normally.
                         hart.exitPc = b.termPc;
@@ -439,9 +444,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case HOSTCALL: {
                     hart.pc = b.termPc;
-                    homes.spill(frame, hart);
+                    homes.spill(regs, hart);
                     b.host.call(hart);
-                    homes.fill(frame, hart);
+                    homes.fill(regs, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
                         hart.exitPc = b.nextPc;
@@ -453,7 +458,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case BREAKPOINT:
                     CompilerDirectives.transferToInterpreter();
-                    homes.spill(frame, hart);
+                    homes.spill(regs, hart);
                     hart.pc = b.termPc;
                     throw new BreakpointHit(b.termPc);
                 case EBREAK:

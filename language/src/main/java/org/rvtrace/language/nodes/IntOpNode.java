@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.runtime.Hart;
 
@@ -19,7 +18,7 @@ public final class IntOpNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        setX(frame, hart, rd, op.apply(x(frame, hart, rs1), x(frame, hart, rs2)));
+    public void execute(long[] regs, Hart hart) {
+        setX(regs, hart, rd, op.apply(x(regs, hart, rs1), x(regs, hart, rs2)));
     }
 }

@@ -3,7 +3,6 @@ package org.rvtrace.language.nodes;
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
@@ -44,8 +43,8 @@ public final class LoadNode extends MemoryAccessNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        long addr = x(frame, hart, rs1) + imm;
+    public void execute(long[] regs, Hart hart) {
+        long addr = x(regs, hart, rs1) + imm;
         Speculation s = speculation; // read once: another hart may change it
         long value;
         if (s != GENERIC) {
@@ -56,11 +55,11 @@ public final class LoadNode extends MemoryAccessNode {
             value = width.load(mem, addr, pc);
         }
         if (!fp) {
-            setX(frame, hart, rd, value);
+            setX(regs, hart, rd, value);
         } else if (width == Width.W) {
-            setF(frame, hart, rd, value | 0xffffffff00000000L); // flw NaN-boxes the single
+            setF(regs, hart, rd, value | 0xffffffff00000000L); // flw NaN-boxes the single
         } else {
-            setF(frame, hart, rd, value);
+            setF(regs, hart, rd, value);
         }
     }
 

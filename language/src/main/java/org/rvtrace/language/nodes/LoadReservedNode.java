@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
@@ -27,12 +26,12 @@ public final class LoadReservedNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        long addr = x(frame, hart, rs1);
+    public void execute(long[] regs, Hart hart) {
+        long addr = x(regs, hart, rs1);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         long value = word ? mem.getVolatile32(addr) : mem.getVolatile64(addr);
         hart.reservedAddr = addr;
         hart.reservedValue = value;
-        setX(frame, hart, rd, value);
+        setX(regs, hart, rd, value);
     }
 }

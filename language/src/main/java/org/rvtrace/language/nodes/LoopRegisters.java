@@ -13,16 +13,17 @@ import org.rvtrace.language.isa.Opcode.Control;
 import org.rvtrace.language.memory.GuestMemory;
 
 /**
- * Which registers a function keeps in frame slots: the ones written inside its loops that
- * make no calls.
+ * Which registers a function keeps in its register array ({@link RegisterHomes}): the ones
+ * written inside its loops that make no calls.
  *
  * <p>Registers normally live in the {@link org.rvtrace.language.runtime.Hart}'s fields, so a
  * guest call needs no register shuffling. But a value carried around a loop through a
- * field is stored and reloaded every iteration; in a frame slot Graal keeps it in a machine
- * register. So a function's loop-carried registers are loaded into its frame on entry and
- * after each call, and written back before calls and exits. A loop that calls out (a call,
- * a system call, a host call) would write back and reload every frame register on each
- * iteration, more than its own registers cost in the hart, and each such call site in
+ * field is stored and reloaded every iteration; in the register array (virtual in compiled
+ * code) Graal keeps it in a machine register. So a function's loop-carried registers are
+ * loaded into the array on entry and after each call, and written back before calls and
+ * exits. A loop that calls out (a call, a system call, a host call) would write back and
+ * reload every array register on each iteration, more than its own registers cost in the
+ * hart, and each such call site in
  * compiled code carries those stores and loads (in bintrees' main, 135 call sites made one
  * on-stack-replacement compilation take 1.4 s): its registers stay in the hart unless a
  * call-free loop writes them too. The set is found once, from the code reachable by direct

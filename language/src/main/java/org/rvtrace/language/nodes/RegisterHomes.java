@@ -9,15 +9,21 @@ import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.runtime.Registers;
 
 /**
- * Where one function keeps each register: in the hart, or in a frame slot (the registers
- * {@link LoopRegisters} found written inside its loops). Precomputed as a table, so that an
- * instruction's register access is one constant lookup in compiled code and one byte load
- * in the interpreter.
+ * Where one function keeps each register: in the hart, or in its register array (the
+ * registers {@link LoopRegisters} found written inside its call-free loops). Precomputed as a
+ * table, so that an instruction's register access is one constant lookup in compiled code and
+ * one byte load in the interpreter.
+ *
+ * <p>The register array is allocated when the function is entered and lives in a frame slot.
+ * In compiled code it never escapes, so Graal replaces its elements by SSA values (machine
+ * registers), as it would frame slots; in the interpreter an element is a plain array access,
+ * where a frame slot was an interface call on the frame (measured: a third of the
+ * interpreter's time went into register access).
  */
 final class RegisterHomes {
-    /** Index 0..31: x0..x31, 32..63: f0..f31; the frame slot, or -1 when it lives in the hart. */
+    /** Index 0..31: x0..x31, 32..63: f0..f31; the index in the register array, or -1 when it lives in the hart. */
     @CompilationFinal(dimensions = 1) final byte[] slotOf = new byte[64];
-    /** The registers kept in the frame, in slot order (same numbering as {@link #slotOf}). */
+    /** The registers kept in the array, in array order (same numbering as {@link #slotOf}). */
     @CompilationFinal(dimensions = 1) final int[] inFrame;
     /** The hart field offsets of {@link #inFrame}'s registers, for the interpreter's fills and spills. */
     private final long[] hartOffsets;
@@ -29,13 +35,13 @@ final class RegisterHomes {
         for (int r = 1; r < 32; r++) {
             if ((frameX & (1L << r)) != 0) {
                 regs[n] = r;
-                slotOf[r] = (byte) (InsnNode.FIXED_SLOTS + n++);
+                slotOf[r] = (byte) n++;
             }
         }
         for (int r = 0; r < 32; r++) {
             if ((frameF & (1L << r)) != 0) {
                 regs[n] = 32 + r;
-                slotOf[32 + r] = (byte) (InsnNode.FIXED_SLOTS + n++);
+                slotOf[32 + r] = (byte) n++;
             }
         }
         this.inFrame = regs;
@@ -45,16 +51,27 @@ final class RegisterHomes {
         }
     }
 
-    int frameSlots() {
-        return InsnNode.FIXED_SLOTS + inFrame.length;
+    /** Frame slots: the hart, the link pc, the register array. */
+    static int frameSlots() {
+        return InsnNode.FIXED_SLOTS;
     }
 
-    long getX(VirtualFrame frame, Hart hart, int reg) {
-        return getX(slotOf, frame, hart, reg);
+    /** A fresh register array for one activation (virtual in compiled code). */
+    long[] newArray() {
+        return new long[inFrame.length];
     }
 
-    void setX(VirtualFrame frame, Hart hart, int reg, long value) {
-        setX(slotOf, frame, hart, reg, value);
+    /** The register array of this frame. */
+    static long[] array(VirtualFrame frame) {
+        return CompilerDirectives.castExact(frame.getObjectStatic(InsnNode.REGS_SLOT), long[].class);
+    }
+
+    long getX(long[] regs, Hart hart, int reg) {
+        return getX(slotOf, regs, hart, reg);
+    }
+
+    void setX(long[] regs, Hart hart, int reg, long value) {
+        setX(slotOf, regs, hart, reg, value);
     }
 
     /*
@@ -62,71 +79,84 @@ final class RegisterHomes {
      * its own, one dependent load fewer per register access in the interpreter.
      */
 
-    static long getX(byte[] slotOf, VirtualFrame frame, Hart hart, int reg) {
+    static long getX(byte[] slotOf, long[] regs, Hart hart, int reg) {
         int slot = slotOf[reg];
-        return slot >= 0 ? frame.getLongStatic(slot) : hart.getX(reg);
+        return slot >= 0 ? regs[slot] : hart.getX(reg);
     }
 
-    static void setX(byte[] slotOf, VirtualFrame frame, Hart hart, int reg, long value) {
+    static void setX(byte[] slotOf, long[] regs, Hart hart, int reg, long value) {
         int slot = slotOf[reg];
         if (slot >= 0) {
-            frame.setLongStatic(slot, value);
+            regs[slot] = value;
         } else {
             hart.setX(reg, value);
         }
     }
 
     /** The raw 64 bits of f register reg (NaN-boxed when it holds a single). */
-    static long getF(byte[] slotOf, VirtualFrame frame, Hart hart, int reg) {
+    static long getF(byte[] slotOf, long[] regs, Hart hart, int reg) {
         int slot = slotOf[32 + reg];
-        return slot >= 0 ? frame.getLongStatic(slot) : hart.getF(reg);
+        return slot >= 0 ? regs[slot] : hart.getF(reg);
     }
 
-    static void setF(byte[] slotOf, VirtualFrame frame, Hart hart, int reg, long bits) {
+    static void setF(byte[] slotOf, long[] regs, Hart hart, int reg, long bits) {
         int slot = slotOf[32 + reg];
         if (slot >= 0) {
-            frame.setLongStatic(slot, bits);
+            regs[slot] = bits;
         } else {
             hart.setF(reg, bits);
         }
     }
 
-    /** Loads the registers kept in the frame (on entry, after calls and system calls). */
+    /** Loads the registers kept in the array (on entry, after calls and system calls). */
     @ExplodeLoop
-    void fill(VirtualFrame frame, Hart hart) {
+    void fill(long[] regs, Hart hart) {
         if (CompilerDirectives.inInterpreter()) {
             long[] offsets = hartOffsets;
             for (int i = 0; i < offsets.length; i++) {
-                frame.setLongStatic(InsnNode.FIXED_SLOTS + i, hart.getRaw(offsets[i]));
+                regs[i] = hart.getRaw(offsets[i]);
             }
             return;
         }
-        int[] regs = inFrame;
-        for (int i = 0; i < regs.length; i++) {
-            int r = regs[i];
-            frame.setLongStatic(InsnNode.FIXED_SLOTS + i, r < 32 ? hart.getX(r) : hart.getF(r - 32));
+        int[] homed = inFrame;
+        for (int i = 0; i < homed.length; i++) {
+            int r = homed[i];
+            regs[i] = r < 32 ? hart.getX(r) : hart.getF(r - 32);
         }
     }
 
     /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
     @ExplodeLoop
-    void spill(VirtualFrame frame, Hart hart) {
+    void spill(long[] regs, Hart hart) {
         if (CompilerDirectives.inInterpreter()) {
             long[] offsets = hartOffsets;
             for (int i = 0; i < offsets.length; i++) {
-                hart.setRaw(offsets[i], frame.getLongStatic(InsnNode.FIXED_SLOTS + i));
+                hart.setRaw(offsets[i], regs[i]);
             }
             return;
         }
-        int[] regs = inFrame;
-        for (int i = 0; i < regs.length; i++) {
-            int r = regs[i];
-            long value = frame.getLongStatic(InsnNode.FIXED_SLOTS + i);
+        int[] homed = inFrame;
+        for (int i = 0; i < homed.length; i++) {
+            int r = homed[i];
+            long value = regs[i];
             if (r < 32) {
                 hart.setX(r, value);
             } else {
                 hart.setF(r - 32, value);
             }
         }
+    }
+
+    /**
+     * On entry to on-stack-replaced code: a copy of the interpreter's array, allocated in the
+     * compiled code so that it stays virtual there.
+     */
+    @ExplodeLoop
+    long[] copy(long[] interpreted) {
+        long[] fresh = new long[inFrame.length];
+        for (int i = 0; i < inFrame.length; i++) {
+            fresh[i] = interpreted[i];
+        }
+        return fresh;
     }
 }

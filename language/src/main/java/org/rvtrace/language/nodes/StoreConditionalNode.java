@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
@@ -24,15 +23,15 @@ public final class StoreConditionalNode extends InsnNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        long addr = x(frame, hart, rs1);
+    public void execute(long[] regs, Hart hart) {
+        long addr = x(regs, hart, rs1);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         boolean ok = false;
         if (hart.reservedAddr == addr) {
-            long value = x(frame, hart, rs2);
+            long value = x(regs, hart, rs2);
             ok = word ? mem.cas32(addr, (int) hart.reservedValue, (int) value) : mem.cas64(addr, hart.reservedValue, value);
         }
         hart.reservedAddr = -1;
-        setX(frame, hart, rd, ok ? 0 : 1);
+        setX(regs, hart, rd, ok ? 0 : 1);
     }
 }

@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 
 import org.rvtrace.language.memory.CodeModifiedException;
 import org.rvtrace.language.memory.GuestMemory;
@@ -19,9 +18,9 @@ public final class StoreNode extends MemoryAccessNode {
     }
 
     @Override
-    public void execute(VirtualFrame frame, Hart hart) {
-        long value = fp ? f(frame, hart, rs2) : x(frame, hart, rs2);
-        long addr = x(frame, hart, rs1) + imm;
+    public void execute(long[] regs, Hart hart) {
+        long value = fp ? f(regs, hart, rs2) : x(regs, hart, rs2);
+        long addr = x(regs, hart, rs1) + imm;
         if (checkedByRun() || inRegion(addr)) {
             width.storeUnchecked(mem, addr, value);
             return;
