@@ -86,13 +86,12 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     }
 
     /**
-     * Two slots (hart, link pc), then one per register kept in the frame. An interpreted call
-     * allocates and initializes a frame each time (with 66 slots that was a third of the
-     * interpreter's time), so it holds no more than the function needs.
+     * Three slots: the hart, the link pc and the register array, which holds just the
+     * registers this function keeps (an interpreted call allocates it each time).
      */
     private static FrameDescriptor frameDescriptor(RegisterHomes homes) {
         FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
-        b.addSlots(RegisterHomes.frameSlots(), FrameSlotKind.Static);
+        b.addSlots(InsnNode.FRAME_SLOTS, FrameSlotKind.Static);
         b.info(homes);
         return b.build();
     }

@@ -21,8 +21,8 @@ public abstract class InsnNode extends Node {
     public static final int LINK_SLOT = 1;
     /** Slot of the function's register array (see {@link RegisterHomes}). */
     public static final int REGS_SLOT = 2;
-    /** The frame's slots. */
-    public static final int FIXED_SLOTS = 3;
+    /** How many slots a function's frame has. */
+    public static final int FRAME_SLOTS = 3;
     /** Where the enclosing function keeps each register ({@link RegisterHomes#slotOf}); set once, before the node ever runs. */
     @CompilationFinal(dimensions = 1) private byte[] slotOf;
 

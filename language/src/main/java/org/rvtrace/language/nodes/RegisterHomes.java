@@ -6,7 +6,6 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import org.rvtrace.language.runtime.Hart;
-import org.rvtrace.language.runtime.Registers;
 
 /**
  * Where one function keeps each register: in the hart, or in its register array (the
@@ -25,8 +24,6 @@ final class RegisterHomes {
     @CompilationFinal(dimensions = 1) final byte[] slotOf = new byte[64];
     /** The registers kept in the array, in array order (same numbering as {@link #slotOf}). */
     @CompilationFinal(dimensions = 1) final int[] inFrame;
-    /** The hart field offsets of {@link #inFrame}'s registers, for the interpreter's fills and spills. */
-    private final long[] hartOffsets;
 
     RegisterHomes(long frameX, long frameF) {
         java.util.Arrays.fill(slotOf, (byte) -1);
@@ -45,15 +42,6 @@ final class RegisterHomes {
             }
         }
         this.inFrame = regs;
-        this.hartOffsets = new long[regs.length];
-        for (int i = 0; i < regs.length; i++) {
-            hartOffsets[i] = Registers.offsetOf(regs[i]);
-        }
-    }
-
-    /** Frame slots: the hart, the link pc, the register array. */
-    static int frameSlots() {
-        return InsnNode.FIXED_SLOTS;
     }
 
     /** A fresh register array for one activation (virtual in compiled code). */
@@ -111,13 +99,6 @@ final class RegisterHomes {
     /** Loads the registers kept in the array (on entry, after calls and system calls). */
     @ExplodeLoop
     void fill(long[] regs, Hart hart) {
-        if (CompilerDirectives.inInterpreter()) {
-            long[] offsets = hartOffsets;
-            for (int i = 0; i < offsets.length; i++) {
-                regs[i] = hart.getRaw(offsets[i]);
-            }
-            return;
-        }
         int[] homed = inFrame;
         for (int i = 0; i < homed.length; i++) {
             int r = homed[i];
@@ -128,13 +109,6 @@ final class RegisterHomes {
     /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
     @ExplodeLoop
     void spill(long[] regs, Hart hart) {
-        if (CompilerDirectives.inInterpreter()) {
-            long[] offsets = hartOffsets;
-            for (int i = 0; i < offsets.length; i++) {
-                hart.setRaw(offsets[i], regs[i]);
-            }
-            return;
-        }
         int[] homed = inFrame;
         for (int i = 0; i < homed.length; i++) {
             int r = homed[i];

@@ -285,24 +285,6 @@ public abstract class Registers {
         }
     }
 
-    /** The field offset of register index i (x0..x31, f0..f31 as 32..63), for {@link #getRaw}; x0 has none. */
-    public static long offsetOf(int index) {
-        if (index == 0) {
-            throw new IllegalArgumentException("x0 has no field");
-        }
-        return READ_OFFSET[index];
-    }
-
-    /** Interpreter only: the register at a field offset from {@link #offsetOf}. */
-    public final long getRaw(long offset) {
-        return UNSAFE.getLong(this, offset);
-    }
-
-    /** Interpreter only: sets the register at a field offset from {@link #offsetOf}. */
-    public final void setRaw(long offset, long value) {
-        UNSAFE.putLong(this, offset, value);
-    }
-
     static {
         try {
             for (int i = 0; i < 64; i++) {
