@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,13 @@ import java.util.Set;
  */
 final class Bench {
     static final String HELP = """
+                    rv bench repeat [--times=N] [--NAME.OPTION=VALUE...] PROGRAM [ARGS...]
+                      Runs PROGRAM N times (default 2) one after the other in this JVM, each time in a new
+                      context and engine: no compiled guest code is carried over, but the JVM is warm
+                      (Graal's own code and rvtrace's, compiled by HotSpot during the first run). After
+                      each run: "repeat: run K of N: T s (exit S)" on stderr. The first run against the
+                      others is what starting a cold JVM costs (benchmarks/compare-qemu.py --warm-jvm).
+
                     rv bench patch-stress [--scheme=S] [--harts=N] [--toggles=K] [--churn]
                       N harts (default 2) call traced functions in a loop while a host thread switches
                       tracing on them K times (default 1000): call-ops patches with single atomic
@@ -61,7 +69,7 @@ final class Bench {
 
     int run(String[] args) {
         if (args.length == 0) {
-            return usage("which benchmark? (ftrace-ops, patch-stress)");
+            return usage("which benchmark? (ftrace-ops, patch-stress, repeat)");
         }
         if (args[0].equals("--help") || args[0].equals("-h")) {
             System.out.print(HELP);
@@ -70,8 +78,11 @@ final class Bench {
         if (args[0].equals("patch-stress")) {
             return patchStress(args);
         }
+        if (args[0].equals("repeat")) {
+            return repeat(args);
+        }
         if (!args[0].equals("ftrace-ops")) {
-            return usage("unknown benchmark '" + args[0] + "' (ftrace-ops, patch-stress)");
+            return usage("unknown benchmark '" + args[0] + "' (ftrace-ops, patch-stress, repeat)");
         }
         Args parsed;
         String scheme;
@@ -165,6 +176,46 @@ final class Bench {
             argv.add("churn");
         }
         return main.runProgram(guest, argv.toArray(new String[0]), options, experimental);
+    }
+
+    /**
+     * {@code rv bench repeat [--times=N] [OPTIONS] PROGRAM [ARGS...]}: the program N times in
+     * this JVM, each in a new context (with its own engine, so nothing compiled is shared);
+     * the exit status is the last run's.
+     */
+    private int repeat(String[] args) {
+        int first = 1;
+        while (first < args.length && args[first].startsWith("-")) {
+            first++;
+        }
+        Args parsed;
+        long times;
+        try {
+            parsed = Args.parse(Arrays.copyOf(args, first), Set.of("times"), Set.of());
+            if (parsed.help) {
+                System.out.print(HELP);
+                return 0;
+            }
+            times = parsed.number("times", 2, 1, 1000);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        if (first == args.length) {
+            return usage("repeat: no program given");
+        }
+        Path program = main.checkProgram(args[first]);
+        if (program == null) {
+            return 1;
+        }
+        String[] argv = Arrays.copyOfRange(args, first, args.length);
+        int status = 0;
+        for (long k = 1; k <= times; k++) {
+            long start = System.nanoTime();
+            status = main.runProgram(program, argv, new HashMap<>(parsed.options), parsed.experimental);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            main.err.printf("repeat: run %d of %d: %.3f s (exit %d)%n", k, times, seconds, status);
+        }
+        return status;
     }
 
     /**
@@ -308,6 +359,7 @@ final class Bench {
         main.err.println("rv: bench: " + message);
         main.err.println("usage: rv bench ftrace-ops [--scheme=call-ops|call-ops-2023|list] [--relevant=R] [--irrelevant=I] [--save-regs] "
                         + "[--calls=N] [--warmup=MS] [--rounds=K]");
+        main.err.println("       rv bench repeat [--times=N] [--NAME.OPTION=VALUE...] PROGRAM [ARGS...]");
         main.err.println("       rv bench patch-stress [--scheme=call-ops|call-ops-2023|list] [--harts=N] [--toggles=K] [--churn]   (rv --help for more)");
         return 2;
     }

@@ -273,7 +273,7 @@ public final class Main extends AbstractLanguageLauncher {
     }
 
     /** The program file if it is a readable regular file, else null (said on stderr). */
-    private Path checkProgram(String program) {
+    Path checkProgram(String program) {
         Path path = Path.of(program);
         if (!Files.isRegularFile(path)) {
             err.println("rv: " + program + ": " + (Files.exists(path) ? "not a regular file" : "no such file"));
@@ -460,7 +460,7 @@ public final class Main extends AbstractLanguageLauncher {
             OptionDescriptorsView lang = new OptionDescriptorsView(engine);
             println("Usage: rv [OPTIONS] PROGRAM [ARGS...]");
             println("       rv demo");
-            println("       rv bench ftrace-ops|patch-stress [BENCH OPTIONS]");
+            println("       rv bench ftrace-ops|patch-stress|repeat [BENCH OPTIONS]");
             println("");
             println("Runs a statically linked RISC-V 64-bit Linux program (RV64GC, ELF) the way qemu-riscv64 does:");
             println("same output, same exit status.");
