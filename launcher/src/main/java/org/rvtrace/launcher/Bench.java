@@ -13,11 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code rv bench ftrace-ops [OPTIONS]}: Linux's samples/ftrace/ftrace-ops benchmark on
- * rvtrace. The ops (the module's half) are the ftrace runtime's built-in sample
- * ({@code riscv.FtraceSample=ftrace-ops:...}); the calls and the timing (the module's
- * loop) are the guest program benchmarks/ftrace-ops/ftrace_ops.c, run in this process the
- * way {@code rv PROGRAM} runs a program. benchmarks/ftrace-ops.py runs the whole table.
+ * {@code rv bench ...}: benchmarks that run inside the rv process.
+ * <ul>
+ * <li>{@code ftrace-ops [OPTIONS]}: Linux's samples/ftrace/ftrace-ops benchmark on rvtrace.
+ * The ops (the module's half) are the ftrace runtime's built-in sample
+ * ({@code riscv.FtraceSample=ftrace-ops:...}); the calls and the timing (the module's loop)
+ * are the guest program benchmarks/ftrace-ops/ftrace_ops.c, run in this process the way
+ * {@code rv PROGRAM} runs a program. benchmarks/ftrace-ops.py runs the whole table.</li>
+ * <li>{@code patch-stress}: harts calling traced functions while tracing is switched.</li>
+ * <li>{@code repeat}: a program run again in the same JVM (benchmarks/compare-qemu.py --warm-jvm).</li>
+ * </ul>
  */
 final class Bench {
     static final String HELP = """
@@ -203,11 +208,12 @@ final class Bench {
         if (first == args.length) {
             return usage("repeat: no program given");
         }
-        Path program = main.checkProgram(args[first]);
+        Path program = main.checkProgram(Main.demoOr(args[first]));
         if (program == null) {
             return 1;
         }
         String[] argv = Arrays.copyOfRange(args, first, args.length);
+        argv[0] = program.toString();
         int status = 0;
         for (long k = 1; k <= times; k++) {
             long start = System.nanoTime();

@@ -256,12 +256,8 @@ public final class Main extends AbstractLanguageLauncher {
 
     @Override
     protected void launch(Context.Builder builder) {
-        String program = programArgs.get(0);
-        if (program.equals("demo") && !Files.isRegularFile(Path.of(program))) {
-            String home = System.getProperty("rvtrace.home", ".");
-            program = Path.of(home, "demo", "demo.elf").toString();
-            programArgs.set(0, program);
-        }
+        String program = demoOr(programArgs.get(0));
+        programArgs.set(0, program);
         Path path = checkProgram(program);
         if (path == null) {
             throw exit(1);
@@ -270,6 +266,14 @@ public final class Main extends AbstractLanguageLauncher {
         // --experimental-options); this allows rv's own default (INLINING_BUDGET).
         builder.allowExperimentalOptions(true);
         throw exit(runGuest(builder, path, programArgs.toArray(new String[0]), polyglotOptions));
+    }
+
+    /** The bundled demo's path for the name "demo" (unless there is a file of that name), else the name. */
+    static String demoOr(String program) {
+        if (program.equals("demo") && !Files.isRegularFile(Path.of(program))) {
+            return Path.of(System.getProperty("rvtrace.home", "."), "demo", "demo.elf").toString();
+        }
+        return program;
     }
 
     /** The program file if it is a readable regular file, else null (said on stderr). */

@@ -147,6 +147,14 @@ class LauncherTest {
             assertEquals(2, b.status(), () -> Arrays.toString(bad) + describe(b));
             assertTrue(stderr(b).contains("usage: rv bench"), () -> Arrays.toString(bad) + describe(b));
         }
+        // The bundled demo by name, as rv demo runs it.
+        GuestPrograms.RunResult demo = run("bench", "repeat", "--times=1", "demo");
+        assertEquals(0, demo.status(), () -> describe(demo));
+        String diff = GuestPrograms.describeDifference(GuestPrograms.readBytes(GuestPrograms.repoRoot().resolve("demo").resolve("demo.expected")),
+                        demo.stdout(), "demo.expected", "rv bench repeat demo");
+        if (diff != null) {
+            fail(diff + describe(demo));
+        }
         GuestPrograms.RunResult missing = run("bench", "repeat", "/nonexistent/program");
         assertEquals(1, missing.status(), () -> describe(missing));
         assertTrue(stderr(missing).contains("no such file"), () -> describe(missing));
