@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-
 import org.rvtrace.language.runtime.Hart;
 
 /** {@code rd = value}: lui, and auipc (whose pc is known at translation time). */

@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-
 import org.rvtrace.language.runtime.Hart;
 
 /** {@code rd = op(rs1, imm)}: addi, slti, slli, addiw, ... */

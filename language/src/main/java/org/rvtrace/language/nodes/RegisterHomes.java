@@ -23,7 +23,7 @@ final class RegisterHomes {
     /** Index 0..31: x0..x31, 32..63: f0..f31; the index in the register array, or -1 when it lives in the hart. */
     @CompilationFinal(dimensions = 1) final byte[] slotOf = new byte[64];
     /** The registers kept in the array, in array order (same numbering as {@link #slotOf}). */
-    @CompilationFinal(dimensions = 1) final int[] inFrame;
+    @CompilationFinal(dimensions = 1) final int[] homed;
 
     RegisterHomes(long frameX, long frameF) {
         java.util.Arrays.fill(slotOf, (byte) -1);
@@ -41,12 +41,12 @@ final class RegisterHomes {
                 slotOf[32 + r] = (byte) n++;
             }
         }
-        this.inFrame = regs;
+        this.homed = regs;
     }
 
     /** A fresh register array for one activation (virtual in compiled code). */
     long[] newArray() {
-        return new long[inFrame.length];
+        return new long[homed.length];
     }
 
     /** The register array of this frame. */
@@ -99,7 +99,6 @@ final class RegisterHomes {
     /** Loads the registers kept in the array (on entry, after calls and system calls). */
     @ExplodeLoop
     void fill(long[] regs, Hart hart) {
-        int[] homed = inFrame;
         for (int i = 0; i < homed.length; i++) {
             int r = homed[i];
             regs[i] = r < 32 ? hart.getX(r) : hart.getF(r - 32);
@@ -109,7 +108,6 @@ final class RegisterHomes {
     /** Writes them back (before calls, system calls and every exit), so the hart is the whole truth again. */
     @ExplodeLoop
     void spill(long[] regs, Hart hart) {
-        int[] homed = inFrame;
         for (int i = 0; i < homed.length; i++) {
             int r = homed[i];
             long value = regs[i];
@@ -127,8 +125,8 @@ final class RegisterHomes {
      */
     @ExplodeLoop
     long[] copy(long[] interpreted) {
-        long[] fresh = new long[inFrame.length];
-        for (int i = 0; i < inFrame.length; i++) {
+        long[] fresh = newArray();
+        for (int i = 0; i < fresh.length; i++) {
             fresh[i] = interpreted[i];
         }
         return fresh;

@@ -1,6 +1,5 @@
 package org.rvtrace.language.nodes;
 
-
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
 
