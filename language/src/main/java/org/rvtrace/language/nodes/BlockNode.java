@@ -64,7 +64,7 @@ public final class BlockNode extends Node {
      * (0), so block indices are stored plus one.
      */
 
-    /** Successor blocks in the enclosing function root (index + 1, or UNRESOLVED / EXIT), resolved on first use. */
+    /** Successor blocks in the enclosing function root (index + 1, EXIT + 1, or UNRESOLVED), resolved on first use. */
     @CompilationFinal int nextIndex = FunctionRootNode.UNRESOLVED;
     @CompilationFinal int targetIndex = FunctionRootNode.UNRESOLVED;
     /** Computed jumps seen here that stayed inside the function: target pc to block index + 1. */
@@ -115,10 +115,12 @@ public final class BlockNode extends Node {
         }
     }
 
+    /** Written with an index so that it stays small enough (31 bytes) for C1 to inline into the interpreter's dispatch loop. */
     @ExplodeLoop
     void executeBody(long[] regs, Hart hart) {
-        for (InsnNode insn : body) {
-            insn.execute(regs, hart);
+        InsnNode[] insns = body;
+        for (int i = 0; i < insns.length; i++) {
+            insns[i].execute(regs, hart);
         }
     }
 

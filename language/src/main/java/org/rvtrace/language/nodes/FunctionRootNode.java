@@ -43,7 +43,8 @@ import org.rvtrace.language.runtime.UnwindToTop;
  * roots the whole guest state is in the {@link Hart}.
  */
 public final class FunctionRootNode extends RootNode implements BytecodeOSRNode {
-    static final int UNRESOLVED = -1;
+    /** A successor not looked up yet (see {@link #successor}). */
+    static final int UNRESOLVED = Integer.MIN_VALUE;
     /** A successor that does not join this graph: control leaves through the general path. */
     static final int EXIT = -2;
     /** Beyond this many blocks a function stops growing; further targets are left generically. */
@@ -506,20 +507,29 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         return null;
     }
 
-    /** The block index of a branch's target or fall-through, resolved (and translated) on first use. */
+    /**
+     * The block index of a branch's target or fall-through (or EXIT), resolved (and
+     * translated) on first use. Stored as index + 1, so that EXIT is stored as -1 and the
+     * resolved path is one subtraction: the method stays small enough for C1 to inline it
+     * into the interpreter's dispatch loop.
+     */
     private int successor(BlockNode b, boolean taken) {
         int stored = taken ? b.targetIndex : b.nextIndex;
         if (stored == UNRESOLVED) {
-            CompilerDirectives.transferToInterpreterAndInvalidate();
-            int index = resolve(taken ? b.targetPc : b.nextPc);
-            stored = index == EXIT ? EXIT : index + 1;
-            if (taken) {
-                b.targetIndex = stored;
-            } else {
-                b.nextIndex = stored;
-            }
+            stored = resolveSuccessor(b, taken);
         }
-        return stored == EXIT ? EXIT : stored - 1;
+        return stored - 1;
+    }
+
+    private int resolveSuccessor(BlockNode b, boolean taken) {
+        CompilerDirectives.transferToInterpreterAndInvalidate();
+        int stored = resolve(taken ? b.targetPc : b.nextPc) + 1;
+        if (taken) {
+            b.targetIndex = stored;
+        } else {
+            b.nextIndex = stored;
+        }
+        return stored;
     }
 
     @TruffleBoundary

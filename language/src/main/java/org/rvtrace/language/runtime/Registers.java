@@ -29,6 +29,8 @@ public abstract class Registers {
     private static final long[] READ_OFFSET = new long[64];
     /** The same, but x0 writes {@link #ignored}. */
     private static final long[] WRITE_OFFSET = new long[64];
+    /** f0..f31 to the offset of its field (read and written alike). */
+    private static final long[] F_OFFSET = new long[32];
 
     /** x0 as the interpreter reads it; never written. */
     private long zero;
@@ -148,11 +150,13 @@ public abstract class Registers {
 
     /** Writes to x0 are ignored, as the ISA says. */
     public final void setX(int reg, long value) {
+        // An early return rather than else: 27 bytes of bytecode, small enough for C1 to
+        // inline three calls deep (each level allows 90% of the one above: 35, 31, 28).
         if (CompilerDirectives.inInterpreter()) {
             UNSAFE.putLong(this, WRITE_OFFSET[reg], value);
-        } else {
-            setXField(reg, value);
+            return;
         }
+        setXField(reg, value);
     }
 
     private void setXField(int reg, long value) {
@@ -196,7 +200,7 @@ public abstract class Registers {
 
     public final long getF(int reg) {
         if (CompilerDirectives.inInterpreter()) {
-            return UNSAFE.getLong(this, READ_OFFSET[32 + reg]);
+            return UNSAFE.getLong(this, F_OFFSET[reg]);
         }
         return getFField(reg);
     }
@@ -240,11 +244,12 @@ public abstract class Registers {
     }
 
     public final void setF(int reg, long value) {
+        // As setX: small enough to inline (hence no "32 + reg" here).
         if (CompilerDirectives.inInterpreter()) {
-            UNSAFE.putLong(this, WRITE_OFFSET[32 + reg], value);
-        } else {
-            setFField(reg, value);
+            UNSAFE.putLong(this, F_OFFSET[reg], value);
+            return;
         }
+        setFField(reg, value);
     }
 
     private void setFField(int reg, long value) {
@@ -292,6 +297,7 @@ public abstract class Registers {
                 READ_OFFSET[i] = UNSAFE.objectFieldOffset(Registers.class.getDeclaredField(name));
                 WRITE_OFFSET[i] = i == 0 ? UNSAFE.objectFieldOffset(Registers.class.getDeclaredField("ignored")) : READ_OFFSET[i];
             }
+            System.arraycopy(READ_OFFSET, 32, F_OFFSET, 0, 32);
         } catch (NoSuchFieldException e) {
             throw new ExceptionInInitializerError(e);
         }
