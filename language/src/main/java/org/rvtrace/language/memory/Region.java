@@ -17,18 +17,26 @@ public final class Region {
     public final long lo;
     public final long hi;
     public final boolean forStores;
+    /** hi - lo, so that {@link #contains} stays small enough for the JVM's C1 to inline into the interpreter. */
+    private final long span;
     public final Assumption valid;
 
     Region(long lo, long hi, boolean forStores) {
         this.lo = lo;
         this.hi = hi;
         this.forStores = forStores;
+        this.span = hi - lo;
         this.valid = Truffle.getRuntime().createAssumption(String.format("%s region 0x%x-0x%x", forStores ? "store" : "load", lo, hi));
+    }
+
+    /** Whether the region is still valid and the size bytes at addr lie inside. */
+    public boolean holds(long addr, int size) {
+        return valid.isValid() && contains(addr, size);
     }
 
     /** Whether the size bytes at addr lie inside. */
     public boolean contains(long addr, int size) {
-        return Long.compareUnsigned(addr - lo, hi - lo - size) <= 0;
+        return Long.compareUnsigned(addr - lo, span - size) <= 0;
     }
 
     boolean overlaps(long start, long end) {

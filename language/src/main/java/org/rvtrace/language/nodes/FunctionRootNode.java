@@ -292,7 +292,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     continue;
                 }
                 case BRANCH:
-                    if (b.cond.test(homes.getX(regs, hart, b.rs1), homes.getX(regs, hart, b.rs2))) {
+                    if (BranchCond.test(b.cond, homes.getX(regs, hart, b.rs1), homes.getX(regs, hart, b.rs2))) {
                         int next = successor(b, true);
                         if (next == EXIT) {
                             hart.exitPc = b.targetPc;

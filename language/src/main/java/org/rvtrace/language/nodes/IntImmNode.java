@@ -18,6 +18,6 @@ public final class IntImmNode extends InsnNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
-        setX(regs, hart, rd, op.apply(x(regs, hart, rs1), imm));
+        setX(regs, hart, rd, IntOp.apply(op, x(regs, hart, rs1), imm));
     }
 }

@@ -42,4 +42,33 @@ public enum IntOp {
 
     /** Java masks shift counts to 6 bits (long) and we mask W shifts to 5: exactly RV64's rules. */
     public abstract long apply(long a, long b);
+
+    /**
+     * {@code op.apply(a, b)} as the instruction nodes call it. In the interpreter, which the
+     * JVM's C1 compiles, {@code op.apply} is a virtual call with 33 targets that C1 cannot
+     * inline; a call on a constant is statically bound and inlined, so the commonest
+     * operations are tested first: add (addi, add, mv, li), and (andi, and), addw (addiw,
+     * addw, sext.w). One method per test, each small enough for C1 to inline in turn. In
+     * compiled guest code op is a constant and all this folds to the one operation.
+     */
+    static long apply(IntOp op, long a, long b) {
+        if (op == ADD) {
+            return ADD.apply(a, b);
+        }
+        return applyNotAdd(op, a, b);
+    }
+
+    private static long applyNotAdd(IntOp op, long a, long b) {
+        if (op == AND) {
+            return AND.apply(a, b);
+        }
+        return applyOther(op, a, b);
+    }
+
+    private static long applyOther(IntOp op, long a, long b) {
+        if (op == ADDW) {
+            return ADDW.apply(a, b);
+        }
+        return op.apply(a, b);
+    }
 }

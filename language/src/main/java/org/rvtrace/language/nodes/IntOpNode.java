@@ -18,6 +18,6 @@ public final class IntOpNode extends InsnNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
-        setX(regs, hart, rd, op.apply(x(regs, hart, rs1), x(regs, hart, rs2)));
+        setX(regs, hart, rd, IntOp.apply(op, x(regs, hart, rs1), x(regs, hart, rs2)));
     }
 }

@@ -50,7 +50,7 @@ public final class LoadNode extends MemoryAccessNode {
         if (s != GENERIC) {
             value = loadSpeculating(s, addr);
         } else if (checkedByRun() || inRegion(addr)) {
-            value = width.loadUnchecked(mem, addr);
+            value = Width.loadUnchecked(width, mem, addr);
         } else {
             value = width.load(mem, addr, pc);
         }

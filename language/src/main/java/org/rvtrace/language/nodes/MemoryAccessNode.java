@@ -50,10 +50,15 @@ abstract class MemoryAccessNode extends InsnNode {
      * compiled code beside the region check made loops slower than the checks alone.)
      */
     final boolean inRegion(long addr) {
+        // The hit path is small enough for the JVM's C1 to inline into the interpreter's nodes.
         Region r = region;
-        if (r != null && r.valid.isValid() && r.contains(addr, width.size)) {
+        if (r != null && r.holds(addr, width.size)) {
             return true;
         }
+        return regionMiss(addr);
+    }
+
+    private boolean regionMiss(long addr) {
         if (regionsTried < MAX_REGIONS) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             pickRegion(addr);

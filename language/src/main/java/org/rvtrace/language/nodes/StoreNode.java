@@ -21,7 +21,7 @@ public final class StoreNode extends MemoryAccessNode {
         long value = fp ? f(regs, hart, rs2) : x(regs, hart, rs2);
         long addr = x(regs, hart, rs1) + imm;
         if (checkedByRun() || inRegion(addr)) {
-            width.storeUnchecked(mem, addr, value);
+            Width.storeUnchecked(width, mem, addr, value);
             return;
         }
         try {

@@ -52,6 +52,35 @@ public enum Width {
     /** A load inside an {@link AccessRun} or a {@link org.rvtrace.language.memory.Region} whose check passed. */
     public abstract long loadUnchecked(GuestMemory mem, long addr);
 
+    /*
+     * The static forms are what the load and store nodes call: the commonest accesses (ld
+     * and sd, then lw) as calls on the constants D and W, which the JVM's C1 inlines into
+     * the interpreter, where w.loadUnchecked is a virtual call it cannot inline. In compiled
+     * guest code w is a constant and either way folds to the one access.
+     */
+
+    static long loadUnchecked(Width w, GuestMemory mem, long addr) {
+        if (w == D) {
+            return D.loadUnchecked(mem, addr);
+        }
+        return loadNotDouble(w, mem, addr);
+    }
+
+    private static long loadNotDouble(Width w, GuestMemory mem, long addr) {
+        if (w == W) {
+            return W.loadUnchecked(mem, addr);
+        }
+        return w.loadUnchecked(mem, addr);
+    }
+
+    static void storeUnchecked(Width w, GuestMemory mem, long addr, long value) {
+        if (w == D) {
+            D.storeUnchecked(mem, addr, value);
+            return;
+        }
+        w.storeUnchecked(mem, addr, value);
+    }
+
     /** Bytes accessed (a final field, so that compiled code sees a constant). */
     public final int size;
 
