@@ -25,10 +25,10 @@ import org.rvtrace.language.internal.TheUnsafe;
  */
 public abstract class Registers {
     private static final Unsafe UNSAFE = TheUnsafe.UNSAFE;
-    /** Register index (x0..x31, then f0..f31 as 32..63) to the offset of its field; x0 reads {@link #zero}. */
-    private static final long[] READ_OFFSET = new long[64];
+    /** x0..x31 to the offset of its field; x0 reads {@link #zero}. */
+    private static final long[] READ_OFFSET = new long[32];
     /** The same, but x0 writes {@link #ignored}. */
-    private static final long[] WRITE_OFFSET = new long[64];
+    private static final long[] WRITE_OFFSET = new long[32];
     /** f0..f31 to the offset of its field (read and written alike). */
     private static final long[] F_OFFSET = new long[32];
 
@@ -292,12 +292,11 @@ public abstract class Registers {
 
     static {
         try {
-            for (int i = 0; i < 64; i++) {
-                String name = i == 0 ? "zero" : i < 32 ? "x" + i : "f" + (i - 32);
-                READ_OFFSET[i] = UNSAFE.objectFieldOffset(Registers.class.getDeclaredField(name));
+            for (int i = 0; i < 32; i++) {
+                READ_OFFSET[i] = UNSAFE.objectFieldOffset(Registers.class.getDeclaredField(i == 0 ? "zero" : "x" + i));
                 WRITE_OFFSET[i] = i == 0 ? UNSAFE.objectFieldOffset(Registers.class.getDeclaredField("ignored")) : READ_OFFSET[i];
+                F_OFFSET[i] = UNSAFE.objectFieldOffset(Registers.class.getDeclaredField("f" + i));
             }
-            System.arraycopy(READ_OFFSET, 32, F_OFFSET, 0, 32);
         } catch (NoSuchFieldException e) {
             throw new ExceptionInInitializerError(e);
         }
