@@ -29,7 +29,10 @@ public abstract class Registers {
     private static final long[] READ_OFFSET = new long[32];
     /** The same, but x0 writes {@link #ignored}. */
     private static final long[] WRITE_OFFSET = new long[32];
-    /** f0..f31 to the offset of its field (read and written alike). */
+    /**
+     * f0..f31 to the offset of its field (read and written alike): a table of its own, so that
+     * getF and setF need no "32 + reg" and stay small enough for C1 to inline (see setX).
+     */
     private static final long[] F_OFFSET = new long[32];
 
     /** x0 as the interpreter reads it; never written. */
@@ -244,7 +247,7 @@ public abstract class Registers {
     }
 
     public final void setF(int reg, long value) {
-        // As setX: small enough to inline (hence no "32 + reg" here).
+        // As setX: an early return, small enough to inline.
         if (CompilerDirectives.inInterpreter()) {
             UNSAFE.putLong(this, F_OFFSET[reg], value);
             return;
