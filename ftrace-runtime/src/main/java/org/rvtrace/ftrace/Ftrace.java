@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import org.rvtrace.ftrace.asm.Trampolines;
@@ -456,9 +458,10 @@ public final class Ftrace implements GuestTracing {
      * The guest function a traced function returns to when a graph tracer swapped its return
      * address: a0 is the sp it returned with. Frames deeper than that were left without
      * returning (longjmp) and are reported as unwound; the top frame's real return address
-     * goes back in a0.
+     * goes back in a0. No boundary: compiled guest code runs it inline (with the tracer's
+     * functionReturned, see {@link #notifyReturned}); a boundary here cost a spill of every
+     * register, a Java call and the C1-compiled body on each timed return.
      */
-    @TruffleBoundary
     private void returnToHandler(Hart hart) {
         long sp = hart.getX(A0);
         HartTracing t = HartTracing.of(hart);
@@ -466,6 +469,7 @@ public final class Ftrace implements GuestTracing {
         int cpu = cpuOf(hart);
         unwindBelow(t, sp, cpu, now);
         if (t.depth() == 0) {
+            CompilerDirectives.transferToInterpreter();
             throw GuestFault.segv(hart.pc, hart.pc, "ftrace: return_to_handler with an empty shadow stack at");
         }
         long ret = t.topReturn();
@@ -483,11 +487,45 @@ public final class Ftrace implements GuestTracing {
     private void returned(HartTracing t, int cpu, long now, boolean unwound) {
         PatchSite site = sites.get(t.topSite());
         long start = t.topStart();
-        ReturnListener owner = (ReturnListener) t.topOwner();
+        Object owner = t.topOwner();
         t.pop();
         if (owner != null) {
-            owner.functionReturned(t, cpu, t.depth(), site, start, now, unwound);
+            notifyReturned(owner, t, cpu, site, start, now, unwound);
         }
+    }
+
+    /**
+     * The class of the tracers that hooked returns so far, while it is one class: a
+     * monomorphic cache, so that compiled code calls that class's functionReturned directly
+     * (and inlines it). Only ever a shortcut: an owner of another class takes the virtual call.
+     */
+    @CompilationFinal private Class<? extends ReturnListener> listenerClass;
+    /** Set when tracers of more than one class have hooked returns: the cache is not used. */
+    @CompilationFinal private boolean listenersVary;
+
+    private void noteListener(ReturnListener listener) {
+        if (listener.getClass() != listenerClass && !listenersVary) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            if (listenerClass == null) {
+                listenerClass = listener.getClass();
+            } else {
+                listenersVary = true;
+            }
+        }
+    }
+
+    private void notifyReturned(Object owner, HartTracing t, int cpu, PatchSite site, long start, long now, boolean unwound) {
+        Class<? extends ReturnListener> c = listenerClass;
+        if (c != null && owner.getClass() == c) {
+            CompilerDirectives.castExact(owner, c).functionReturned(t, cpu, t.depth(), site, start, now, unwound);
+        } else {
+            notifyAnyListener((ReturnListener) owner, t, cpu, site, start, now, unwound);
+        }
+    }
+
+    @TruffleBoundary
+    private static void notifyAnyListener(ReturnListener owner, HartTracing t, int cpu, PatchSite site, long start, long now, boolean unwound) {
+        owner.functionReturned(t, cpu, t.depth(), site, start, now, unwound);
     }
 
     /** Told when a function whose return it hooked (see {@link #hookReturn}) returns, or is left by a longjmp. */
@@ -502,6 +540,7 @@ public final class Ftrace implements GuestTracing {
      * left behind are unwound first. Returns the shadow depth of the new frame.
      */
     public int hookReturn(Hart hart, HartTracing t, long fregs, PatchSite site, long now, ReturnListener listener) {
+        noteListener(listener);
         long sp = mem.readLong(fregs + Trampolines.FREGS_SP);
         unwindBelow(t, sp, cpuOf(hart), now);
         int depth = t.depth();

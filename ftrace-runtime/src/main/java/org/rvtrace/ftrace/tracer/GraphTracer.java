@@ -72,7 +72,9 @@ final class GraphTracer extends Tracer {
         pending.add(t);
     }
 
+    /** Formats and writes a line: out of compiled code (return_to_handler runs inline there). */
     @Override
+    @TruffleBoundary
     public void functionReturned(HartTracing t, int cpu, int depth, PatchSite site, long start, long end, boolean unwound) {
         if (!session.recording()) {
             flushPending(t, cpu);

@@ -2,6 +2,8 @@ package org.rvtrace.ftrace.tracer;
 
 import java.util.Arrays;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+
 import org.rvtrace.language.runtime.Hart;
 
 /**
@@ -42,14 +44,10 @@ public final class HartTracing {
         return depth;
     }
 
+    /** Runs inside compiled guest code (the graph tracers' entry hooks): growing is out of line. */
     public void push(long returnAddress, long sp, int site, long start, Object owner) {
         if (depth == returns.length) {
-            int n = depth * 2;
-            owners = Arrays.copyOf(owners, n);
-            returns = Arrays.copyOf(returns, n);
-            sps = Arrays.copyOf(sps, n);
-            sites = Arrays.copyOf(sites, n);
-            starts = Arrays.copyOf(starts, n);
+            grow();
         }
         returns[depth] = returnAddress;
         sps[depth] = sp;
@@ -57,6 +55,16 @@ public final class HartTracing {
         starts[depth] = start;
         owners[depth] = owner;
         depth++;
+    }
+
+    @TruffleBoundary
+    private void grow() {
+        int n = depth * 2;
+        owners = Arrays.copyOf(owners, n);
+        returns = Arrays.copyOf(returns, n);
+        sps = Arrays.copyOf(sps, n);
+        sites = Arrays.copyOf(sites, n);
+        starts = Arrays.copyOf(starts, n);
     }
 
     /** The top frame's fields (depth must be positive). */

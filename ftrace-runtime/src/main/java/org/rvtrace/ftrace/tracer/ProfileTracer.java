@@ -60,8 +60,8 @@ final class ProfileTracer extends Tracer {
     }
 
     /**
-     * function_profile_call(ip, parent_ip, ops, fregs). Counting is inlined into the compiled
-     * guest code (the site number is a constant there); only timing leaves it.
+     * function_profile_call(ip, parent_ip, ops, fregs), inlined into the compiled guest code
+     * (the site number is a constant there), timing included.
      */
     private void call(Hart hart) {
         if (!session.recording()) {
@@ -90,7 +90,7 @@ final class ProfileTracer extends Tracer {
         return counts;
     }
 
-    @TruffleBoundary
+    /** Also inlined: the shadow-stack push and the clock read are a few loads and stores. */
     private void time(Hart hart, int site, long fregs) {
         session.hookReturn(hart, HartTracing.of(hart), fregs, session.sites().get(site), session.clock().now(), this);
     }
