@@ -73,6 +73,27 @@ class FtraceJitTest {
     }
 
     /**
+     * The same with the profiler timing every call: the entry hook swaps the return address for
+     * return_to_handler, which joins the traced function's graph too, and both host functions
+     * run inline in its compiled code. Neither may throw that code away again and again (the
+     * return path caches the tracer's class; a wrong cache would invalidate on every return).
+     */
+    @Test
+    void timedProfileCompilesOnce(TestInfo info) throws Exception {
+        JitTest.JitRun r = run("flip", List.of(), options("Ftrace", "profile", "FtraceClock", "local", "FtraceFilter", "hot"), info);
+        r.assertGolden();
+        String err = new String(r.result().stderr(), StandardCharsets.UTF_8);
+        assertEquals(200_000 + 1000 * 2000, hits(err, "hot"), err);
+        List<JitTest.Event> hot = r.log().events().stream().filter(e -> e.target().equals("hot")).collect(Collectors.toList());
+        assertTrue(hot.stream().anyMatch(JitTest.Event::isDone), "hot is compiled:\n" + r.log().summary());
+        assertTrue(r.log().events().stream().noneMatch(e -> e.target().startsWith("return_to_handler")),
+                        "return_to_handler is not a compilation unit of its own:\n" + r.log().summary());
+        assertTrue(hot.stream().noneMatch(JitTest.Event::isInvalidation),
+                        "the traced function's code is never thrown away:\n" + r.log().summary());
+        assertTrue(hot.stream().filter(JitTest.Event::isDone).count() <= 2, "one compilation per tier:\n" + r.log().summary());
+    }
+
+    /**
      * Past CodeCache's limit of 64 sites per trampoline, a traced function calls the one shared
      * trampoline root instead of taking the trampoline into its own graph (ftrace/many: 100
      * traced functions, called one after the other), and every call is still counted.
