@@ -478,9 +478,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     /** A call to another function root; returns where the callee stopped (normally b.nextPc). */
     private static long call(Hart hart, BlockNode b, long target) {
-        hart.linkPc = b.nextPc;
-        b.callSite.call(hart, target);
-        return hart.exitPc;
+        return b.callSite.call(hart, b.nextPc, target);
     }
 
     /**
