@@ -26,10 +26,8 @@ final class RegisterHomes {
     @CompilationFinal(dimensions = 1) final int[] homed;
 
     /*
-     * Stack-slot forwarding, in compiled code only, and only for code in the ranges given to
-     * TracingHost.forwardStackSlots (ftrace's trampolines; elsewhere it cost compile time and
-     * interpreter time for little gain). After the registers, the array then holds what this
-     * activation last stored with sd to 8-aligned offsets from sp: a mask of valid slots, the sp they belong
+     * Stack-slot forwarding, in compiled code only. After the registers, the array holds what this activation last
+     * stored with sd to 8-aligned offsets from sp: a mask of valid slots, the sp they belong
      * to, and one value per slot. A later ld from the same sp and offset takes the value
      * from here instead of from memory (the store itself is made as always). In compiled
      * code the array is virtual, so a reload folds to the register value that was saved:
