@@ -109,10 +109,9 @@ public final class BlockNode extends Node {
     }
 
     /** Tells every instruction where the enclosing function keeps each register. */
-    /** forwarding: whether the block's sd/ld through sp take stack slots (see RegisterHomes). */
-    void setRegisterHomes(RegisterHomes homes, boolean forwarding) {
+    void setRegisterHomes(RegisterHomes homes) {
         for (InsnNode insn : body) {
-            insn.setRegisterHomes(homes, forwarding);
+            insn.setRegisterHomes(homes);
         }
     }
 

@@ -44,13 +44,10 @@ public final class LoadNode extends MemoryAccessNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
-        long base = x(regs, hart, rs1);
-        long addr = base + imm;
+        long addr = x(regs, hart, rs1) + imm;
         Speculation s = speculation; // read once: another hart may change it
         long value;
-        if (CompilerDirectives.inCompiledCode() && stackSlotHolds(regs, base)) {
-            value = stackSlotValue(regs);
-        } else if (s != GENERIC) {
+        if (s != GENERIC) {
             value = loadSpeculating(s, addr);
         } else if (checkedByRun() || inRegion(addr)) {
             value = Width.loadUnchecked(width, mem, addr);
