@@ -59,9 +59,9 @@ public final class CallSiteNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stubChanged();
         }
+        hart.linkPc = link;
         DirectCallNode d = direct;
         if (d != null && target == cachedTarget) {
-            hart.linkPc = link;
             d.call(hart);
             return hart.exitPc;
         }
@@ -73,12 +73,10 @@ public final class CallSiteNode extends Node {
             }
             d = direct;
             if (indirect == null && d != null && target == cachedTarget) {
-                hart.linkPc = link;
                 d.call(hart);
                 return hart.exitPc;
             }
         }
-        hart.linkPc = link;
         indirect.call(code.functionAt(target).getCallTarget(), hart);
         return hart.exitPc;
     }
