@@ -2,7 +2,9 @@
 """Compare rvtrace (./rv) with qemu-riscv64 on the guest programs in
 benchmarks/programs/.
 
-For every program the two emulators are run alternately, R rounds each.
+First each program's size is calibrated so that qemu-riscv64 takes about
+--qemu-seconds (default 5) on this machine today; then, for every program,
+the two emulators are run alternately, R rounds each.
 The wall time of each whole process is recorded (for ./rv that includes
 JVM start-up and warm-up, on purpose), the stdout of every run must equal
 qemu's, and a markdown table of median times is printed on stdout.
@@ -35,6 +37,15 @@ from benchlib import BENCH_DIR, REPO_ROOT, Fatal, cpu_model, log, run, tail
 SRC_DIR = os.path.join(BENCH_DIR, "programs")
 TARGET_DIR = os.path.join(BENCH_DIR, "target")
 
+# How a program's run time grows with its argument (the problem size), for calibrating the
+# argument so that qemu-riscv64 takes --qemu-seconds: "doubling" for a size where each step
+# of 1 doubles the work (bintrees' tree depth), else the exponent p of time ~ argument^p
+# (mandelbrot's argument is the side of a square image). Not listed: 1.
+SIZE_GROWTH = {
+    "bintrees": "doubling",
+    "mandelbrot": 2,
+}
+
 # Small arguments for --quick (a correctness smoke test, not a benchmark).
 QUICK_ARGS = {
     "bintrees": ["10"],
@@ -52,6 +63,44 @@ def find_programs():
     if not os.path.isdir(SRC_DIR):
         raise Fatal("no program sources in %s" % SRC_DIR)
     return sorted(f[:-2] for f in os.listdir(SRC_DIR) if f.endswith(".c"))
+
+
+def default_size(name):
+    """The program's built-in size: the value of its DEFAULT_* #define."""
+    with open(os.path.join(SRC_DIR, name + ".c")) as f:
+        m = re.search(r"^#define DEFAULT_\w+ (\d+)\s*$", f.read(), re.M)
+    if m is None:
+        raise Fatal("%s.c has no '#define DEFAULT_... N' to calibrate from" % name)
+    return int(m.group(1))
+
+
+def scaled_size(name, size, seconds, target):
+    """The size that should take `target` seconds, if `size` took `seconds`."""
+    growth = SIZE_GROWTH.get(name, 1)
+    if growth == "doubling":
+        return max(1, size + round(math.log2(target / seconds)))
+    scaled = size * (target / seconds) ** (1.0 / growth)
+    digits = max(0, len(str(int(scaled))) - 3)  # three significant digits
+    return max(1, int(round(scaled, -digits)))
+
+
+def calibrate(name, prog, qemu, target, timeout):
+    """The argument with which qemu takes about `target` seconds on this machine today: a run
+    at the program's built-in size, the size scaled by the program's growth law, and once
+    more if that run missed by more than 10% (and a step of the size can get closer). The
+    calibration's runs are not reported."""
+    size = default_size(name)
+    for _ in range(3):
+        dt, rc, _, err = run(qemu + [prog, str(size)], timeout)
+        if rc != 0:
+            raise Fatal("qemu failed on %s %d while calibrating (exit status %d)\n%s"
+                        % (name, size, rc, tail(err)))
+        log("  %-12s calibrating: qemu %s %d: %.2f s" % (name, name, size, dt))
+        scaled = scaled_size(name, size, dt, target)
+        if abs(dt - target) <= 0.1 * target or scaled == size:
+            break
+        size = scaled
+    return size
 
 
 def check_command(cmd, what, hint):
@@ -170,6 +219,11 @@ def main(argv):
                     help="reference emulator command (default: qemu-riscv64)")
     ap.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
                     help="kill and abort if a single run takes longer (default 600)")
+    ap.add_argument("--qemu-seconds", type=float, default=5.0, metavar="S",
+                    help="first choose each program's size so that qemu-riscv64 takes about S "
+                         "seconds on this machine (default 5; 0: the programs' built-in sizes)")
+    ap.add_argument("--size", action="append", default=[], metavar="NAME=N",
+                    help="run program NAME with size N, without calibrating it (repeatable)")
     ap.add_argument("--quick", action="store_true",
                     help="tiny inputs, 1 round: checks outputs match, times are meaningless")
     ap.add_argument("--no-build", action="store_true", help="do not run make first")
@@ -193,6 +247,14 @@ def main(argv):
         args.rounds = 1
     if args.rounds < 1:
         raise Fatal("--rounds must be >= 1")
+    if args.qemu_seconds < 0:
+        raise Fatal("--qemu-seconds must be >= 0")
+    fixed_sizes = {}
+    for spec in args.size:
+        m = re.fullmatch(r"(\w+)=(\d+)", spec)
+        if m is None or m.group(1) not in programs:
+            raise Fatal("--size wants NAME=N with NAME one of %s, got %r" % (", ".join(programs), spec))
+        fixed_sizes[m.group(1)] = int(m.group(2))
 
     qemu = shlex.split(args.qemu)
     rv = shlex.split(args.rv)
@@ -217,10 +279,18 @@ def main(argv):
     log("qemu: %s" % qemu_ver)
     log("rv:   %s" % rv_ver)
 
-    results = []  # (name, [qemu times], [rv times], [rv warm-JVM times])
+    results = []  # (name, size argument or None, [qemu times], [rv times], [rv warm-JVM times])
     for name in programs:
         prog = os.path.relpath(os.path.join(TARGET_DIR, name), REPO_ROOT)
-        pargs = [prog] + (QUICK_ARGS.get(name, []) if args.quick else [])
+        if args.quick:
+            size_args = QUICK_ARGS.get(name, [])
+        elif name in fixed_sizes:
+            size_args = [str(fixed_sizes[name])]
+        elif args.qemu_seconds > 0:
+            size_args = [str(calibrate(name, prog, qemu, args.qemu_seconds, args.timeout))]
+        else:
+            size_args = []
+        pargs = [prog] + size_args
         tq, tr, tw = [], [], []
         ref = None
         for rnd in range(args.rounds):
@@ -248,17 +318,17 @@ def main(argv):
                 dt = warm_jvm_run(rv, pargs, name, ref, args.timeout)
                 tw.append(dt)
                 log("  %-12s round %d/%d  rv, second run in one JVM %7.2f s" % (name, rnd + 1, args.rounds, dt))
-        results.append((name, tq, tr, tw))
+        results.append((name, size_args[0] if size_args else str(default_size(name)), tq, tr, tw))
 
     # ---- report (stdout) ----
     rows = []
     logs, warm_logs = [], []
-    for name, tq, tr, tw in results:
+    for name, size, tq, tr, tw in results:
         mq, mr = statistics.median(tq), statistics.median(tr)
         sp = mq / mr if mr > 0 else float("inf")
         mw = statistics.median(tw) if tw else None
         spw = mq / mw if mw else None
-        rows.append((name, mq, mr, sp, mw, spw))
+        rows.append(("%s %s" % (name, size), mq, mr, sp, mw, spw))
         if sp > 0 and math.isfinite(sp):
             logs.append(math.log(sp))
         if spw and math.isfinite(spw):
@@ -266,10 +336,17 @@ def main(argv):
     geo = math.exp(sum(logs) / len(logs)) if logs else float("nan")
     warm_geo = math.exp(sum(warm_logs) / len(warm_logs)) if warm_logs else float("nan")
 
+    if args.quick:
+        sizing = "QUICK MODE (tiny inputs, not a benchmark)"
+    elif args.qemu_seconds > 0:
+        sizing = "sizes calibrated to about %g s of qemu-riscv64" % args.qemu_seconds
+    else:
+        sizing = "the programs' built-in sizes"
+    if fixed_sizes and not args.quick:
+        sizing += " (given with --size: %s)" % ", ".join(sorted(fixed_sizes))
     print("**%s** · CPU: %s · %s · rv: %s · rv command: `%s` · %d round%s, whole-process "
-          "wall time%s" % (date, cpu_model(), qemu_ver, rv_ver, shlex.join(rv), args.rounds,
-                           "" if args.rounds == 1 else "s",
-                           " · QUICK MODE (tiny inputs, not a benchmark)" if args.quick else ""))
+          "wall time · %s" % (date, cpu_model(), qemu_ver, rv_ver, shlex.join(rv), args.rounds,
+                              "" if args.rounds == 1 else "s", sizing))
     print()
     if args.warm_jvm:
         print("| program | qemu s (median) | rv s (median) | speedup qemu/rv | rv s, warm JVM | qemu/rv, warm JVM |")
@@ -284,7 +361,8 @@ def main(argv):
             print("| %s | %s | %s | %.2fx |" % (name, fmt_s(mq), fmt_s(mr), sp))
         print("| **geometric mean** | | | **%.2fx** |" % geo)
     print()
-    print("speedup > 1 means rv is faster than qemu-riscv64.")
+    print("program: name and size argument (`--size NAME=N` runs that size again). "
+          "speedup > 1 means rv is faster than qemu-riscv64.")
     if args.warm_jvm:
         print("warm JVM: the second of two runs in one JVM (rv bench repeat --times=2), each with a new "
               "engine: rvtrace's own warm-up is in it, the cold JVM's is not; not the issue's target.")
