@@ -226,23 +226,25 @@ public final class GuestMemory implements AutoCloseable {
     private final java.util.List<Region> regions = new java.util.ArrayList<>();
 
     /**
-     * The region of pages around addr that allow plain loads (or stores), as far as they
-     * reach without a gap; null when addr's own page does not allow them. An existing valid
-     * region is shared.
+     * The region of pages around addr that allow plain loads, plain stores, or both (an
+     * {@code AccessRun} that loads and stores), as far as they reach without a gap; null
+     * when addr's own page does not allow them. An existing valid region of the same kind
+     * is shared.
      */
     @TruffleBoundary
-    public synchronized Region regionAround(long addr, int size, boolean forStores) {
+    public synchronized Region regionAround(long addr, int size, boolean forLoads, boolean forStores) {
         synchronized (regionLock) {
-            return makeRegion(addr, size, forStores);
+            return makeRegion(addr, size, forLoads, forStores);
         }
     }
 
-    private Region makeRegion(long addr, int size, boolean forStores) {
-        if (!inWindow(addr, size) || !plainPage(addr >>> PAGE_SHIFT, forStores) || !plainPage((addr + size - 1) >>> PAGE_SHIFT, forStores)) {
+    private Region makeRegion(long addr, int size, boolean forLoads, boolean forStores) {
+        if (!inWindow(addr, size) || !plainPage(addr >>> PAGE_SHIFT, forLoads, forStores)
+                        || !plainPage((addr + size - 1) >>> PAGE_SHIFT, forLoads, forStores)) {
             return null;
         }
         for (Region r : regions) {
-            if (r.forStores == forStores && r.contains(addr, size) && r.valid.isValid()) {
+            if (r.forLoads == forLoads && r.forStores == forStores && r.contains(addr, size) && r.valid.isValid()) {
                 return r;
             }
         }
@@ -250,21 +252,21 @@ public final class GuestMemory implements AutoCloseable {
         long last = first;
         long floor = Math.max(0, first - REGION_REACH_PAGES);
         long ceiling = Math.min((WINDOW >>> PAGE_SHIFT) - 1, first + REGION_REACH_PAGES);
-        while (first > floor && plainPage(first - 1, forStores)) {
+        while (first > floor && plainPage(first - 1, forLoads, forStores)) {
             first--;
         }
-        while (last < ceiling && plainPage(last + 1, forStores)) {
+        while (last < ceiling && plainPage(last + 1, forLoads, forStores)) {
             last++;
         }
-        Region r = new Region(first << PAGE_SHIFT, (last + 1) << PAGE_SHIFT, forStores);
+        Region r = new Region(first << PAGE_SHIFT, (last + 1) << PAGE_SHIFT, forLoads, forStores);
         regions.add(r);
         return r;
     }
 
-    /** Same rules as {@link #readable} and {@link #plainWritable}, for one page. */
-    private boolean plainPage(long page, boolean forStores) {
+    /** Same rules as {@link #readable} and {@link #plainWritable}, for one page: those asked for both hold. */
+    private boolean plainPage(long page, boolean forLoads, boolean forStores) {
         int f = pageFlags[(int) page];
-        return forStores ? (f & (WRITE | CODE)) == WRITE : (f & READ) != 0;
+        return (!forLoads || (f & READ) != 0) && (!forStores || (f & (WRITE | CODE)) == WRITE);
     }
 
     /**

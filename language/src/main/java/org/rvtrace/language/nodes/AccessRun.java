@@ -7,36 +7,48 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 
 import org.rvtrace.language.memory.GuestMemory;
+import org.rvtrace.language.memory.Region;
 import org.rvtrace.language.runtime.Hart;
 
 /**
  * One check for several loads and stores of a block: those that address memory from the
- * same base register while the block does not change it, such as a prologue's saves of
- * callee-saved registers ({@code sd s0,80(sp); sd s1,72(sp); ...}) or the register frame an
- * ftrace trampoline builds. This node sits before the first of them and checks the whole
- * range they touch (at most a page, so at most two pages to look at); when it passes, the
- * accesses go straight to host memory, each without its own window and page check.
+ * same base register while the block changes it at most by adding constants to it, such as
+ * a prologue's saves of callee-saved registers ({@code sd s0,80(sp); sd s1,72(sp); ...}), the
+ * register frame an ftrace trampoline builds, or a loop body's load and store of one array
+ * element around the pointer's increment ({@code ld a4,0(a5); addi a5,a5,8; sd a4,-8(a5)}).
+ * This node sits before the first of them and checks the whole range they touch (at most a
+ * page); when it passes, the accesses go straight to host memory, each without a check of
+ * its own.
  *
- * <p>If the check ever fails (the range reaches an unmapped or read-only page, or a page
- * with translated code or watched words, where a store must be seen), the run is disabled
- * for good and its accesses check themselves again, so faults and code writes are reported
- * exactly at the instruction that makes them.
+ * <p>The check speculates, as a single access does, on the {@link Region} the range keeps
+ * falling into (compiled code compares the range's start with two constants); outside it,
+ * or once {@link MemoryAccessNode#MAX_REGIONS} regions were tried, it looks at the window
+ * and the flags of the range's two end pages. If that fails (the range reaches an unmapped
+ * or read-only page, or a page with translated code or watched words, where a store must be
+ * seen), the run is disabled for good and its accesses check themselves again, so faults
+ * and code writes are reported exactly at the instruction that makes them.
  */
 public final class AccessRun extends InsnNode {
     private final GuestMemory mem;
     private final int base;
+    /** The range the run touches, relative to the base register's value when this node runs. */
     private final long lo;
     private final long hi;
+    private final int size;
     private final boolean loads;
     private final boolean stores;
     /** Set once the check failed; the accesses then check themselves. */
     @CompilationFinal private boolean disabled;
+    /** The region the range speculates on; null until one is found. */
+    @CompilationFinal private Region region;
+    @CompilationFinal private int regionsTried;
 
     private AccessRun(GuestMemory mem, int base, long lo, long hi, boolean loads, boolean stores) {
         this.mem = mem;
         this.base = base;
         this.lo = lo;
         this.hi = hi;
+        this.size = (int) (hi - lo);
         this.loads = loads;
         this.stores = stores;
     }
@@ -46,10 +58,29 @@ public final class AccessRun extends InsnNode {
         if (disabled) {
             return;
         }
-        long address = x(regs, hart, base);
-        if (!mem.runAccessible(address + lo, address + hi, loads, stores)) {
+        long start = x(regs, hart, base) + lo;
+        Region r = region;
+        if (r == null || !r.holds(start, size)) {
+            checkOutsideRegion(start);
+        }
+    }
+
+    private void checkOutsideRegion(long start) {
+        if (regionsTried < MemoryAccessNode.MAX_REGIONS) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            pickRegion(start);
+        }
+        if (!mem.runAccessible(start, start + size, loads, stores)) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             disabled = true;
+        }
+    }
+
+    private synchronized void pickRegion(long start) {
+        regionsTried++;
+        Region r = mem.regionAround(start, size, loads, stores);
+        if (r != null) {
+            region = r;
         }
     }
 
@@ -61,8 +92,9 @@ public final class AccessRun extends InsnNode {
     /**
      * Groups a block's accesses into runs and puts each run's check before its first access.
      * An access joins the open run of its base register unless the run would then span more
-     * than a page; any instruction that may write a register closes that register's run.
-     * Runs of one access are left alone.
+     * than a page. {@code addi r,r,k} moves the open run of r along (the later accesses'
+     * offsets count from r's value at the check); any other instruction that may write a
+     * register closes that register's run. Runs of one access are left alone.
      */
     static List<InsnNode> insertChecks(GuestMemory mem, List<InsnNode> body, List<Integer> writtenRegs) {
         List<Builder> runs = new ArrayList<>();
@@ -71,19 +103,25 @@ public final class AccessRun extends InsnNode {
             InsnNode insn = body.get(i);
             if (insn instanceof MemoryAccessNode access && access.rs1 != 0) {
                 int b = access.rs1;
-                long from = access.imm;
-                long to = from + access.width.size;
                 Builder run = open[b];
+                long from = access.imm + (run == null ? 0 : run.moved);
+                long to = from + access.width.size;
                 if (run == null || Math.max(run.hi, to) - Math.min(run.lo, from) > GuestMemory.PAGE_SIZE) {
-                    run = new Builder(b, i, from, to);
+                    run = new Builder(b, i, access.imm, access.imm + access.width.size);
                     open[b] = run;
                     runs.add(run);
+                    from = access.imm;
+                    to = from + access.width.size;
                 }
                 run.add(access, from, to);
             }
             int written = writtenRegs.get(i);
-            if (written > 0) {
-                open[written] = null;
+            if (written > 0 && open[written] != null) {
+                if (insn instanceof IntImmNode add && add.addsToItself() == written) {
+                    open[written].moved += add.addend();
+                } else {
+                    open[written] = null;
+                }
             }
         }
         List<InsnNode> out = new ArrayList<>(body);
@@ -104,6 +142,8 @@ public final class AccessRun extends InsnNode {
     private static final class Builder {
         final int base;
         final int first;
+        /** What addi added to the base register since the check. */
+        long moved;
         long lo;
         long hi;
         boolean loads;

@@ -16,6 +16,16 @@ public final class IntImmNode extends InsnNode {
         this.op = op;
     }
 
+    /** rd when this is {@code addi rd,rd,k} (a register moved by a constant), else -1. */
+    int addsToItself() {
+        return op == IntOp.ADD && rd == rs1 ? rd : -1;
+    }
+
+    /** The constant an {@link #addsToItself} instruction adds. */
+    long addend() {
+        return imm;
+    }
+
     @Override
     public void execute(long[] regs, Hart hart) {
         setX(regs, hart, rd, IntOp.apply(op, x(regs, hart, rs1), imm));

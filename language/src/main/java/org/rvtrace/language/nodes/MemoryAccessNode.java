@@ -68,7 +68,7 @@ abstract class MemoryAccessNode extends InsnNode {
 
     private synchronized void pickRegion(long addr) {
         regionsTried++;
-        Region r = mem.regionAround(addr, width.size, isStore());
+        Region r = mem.regionAround(addr, width.size, !isStore(), isStore());
         if (r != null) {
             region = r;
         }
