@@ -193,6 +193,13 @@ class LauncherTest {
         GuestPrograms.RunResult r = run(truncated.toString());
         assertEquals(1, r.status(), () -> "a truncated ELF must give exit status 1" + describe(r));
         assertOneLineMessage(r);
+        // Cut inside a segment's bytes (a C program's text is most of its file): the headers are whole, the segment is not.
+        byte[] program = Files.readAllBytes(binary("O2-rv64gc", "isa/alu"));
+        Files.write(truncated, Arrays.copyOf(program, program.length / 2));
+        GuestPrograms.RunResult half = run(truncated.toString());
+        assertEquals(1, half.status(), () -> "an ELF cut inside a segment must give exit status 1" + describe(half));
+        String line = assertOneLineMessage(half);
+        assertTrue(line.contains("segment") && line.contains("outside the file"), () -> "the message must name the segment: " + line);
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class ElfFile {
             ProgramHeader ph = new ProgramHeader(buf.getInt(o), buf.getInt(o + 4), buf.getLong(o + 8), buf.getLong(o + 16),
                             buf.getLong(o + 32), buf.getLong(o + 40), buf.getLong(o + 48));
             if (ph.type() == PT_LOAD) {
-                check(ph.offset(), ph.filesz(), "segment " + i);
+                check(ph.offset(), ph.filesz(), "the bytes of segment " + i);
                 if (ph.memsz() < ph.filesz()) {
                     throw new ElfFormatException("segment " + i + ": memory size smaller than file size");
                 }
@@ -142,12 +142,12 @@ public final class ElfFile {
             if (s.type() != SHT_SYMTAB) {
                 continue;
             }
-            check(s.offset(), s.size(), "symbol table");
+            check(s.offset(), s.size(), "the bytes of the symbol table");
             if (s.link() >= sections.size()) {
                 throw new ElfFormatException("symbol table links to a missing string table");
             }
             Section str = sections.get(s.link());
-            check(str.offset(), str.size(), "symbol string table");
+            check(str.offset(), str.size(), "the bytes of the symbol string table");
             List<Symbol> out = new ArrayList<>();
             for (long o = s.offset(); o + 24 <= s.offset() + s.size(); o += 24) {
                 int i = (int) o;
@@ -186,7 +186,7 @@ public final class ElfFile {
 
     private void check(long offset, long size, String what) throws ElfFormatException {
         if (offset < 0 || size < 0 || offset + size > bytes.length || offset + size < offset) {
-            throw new ElfFormatException("truncated or corrupt ELF: " + what + " lie outside the file");
+            throw new ElfFormatException("truncated or corrupt ELF: " + what + " reach outside the file");
         }
     }
 
