@@ -279,7 +279,7 @@ def main(argv):
     log("qemu: %s" % qemu_ver)
     log("rv:   %s" % rv_ver)
 
-    results = []  # (name, size argument or None, [qemu times], [rv times], [rv warm-JVM times])
+    results = []  # (name, size argument as run, [qemu times], [rv times], [rv warm-JVM times])
     for name in programs:
         prog = os.path.relpath(os.path.join(TARGET_DIR, name), REPO_ROOT)
         if args.quick:

@@ -107,11 +107,12 @@ public final class AccessRun extends InsnNode {
                 long from = access.imm + (run == null ? 0 : run.moved);
                 long to = from + access.width.size;
                 if (run == null || Math.max(run.hi, to) - Math.min(run.lo, from) > GuestMemory.PAGE_SIZE) {
-                    run = new Builder(b, i, access.imm, access.imm + access.width.size);
-                    open[b] = run;
-                    runs.add(run);
+                    // A new run: offsets count from the base register's value at its own check.
                     from = access.imm;
                     to = from + access.width.size;
+                    run = new Builder(b, i, from, to);
+                    open[b] = run;
+                    runs.add(run);
                 }
                 run.add(access, from, to);
             }
