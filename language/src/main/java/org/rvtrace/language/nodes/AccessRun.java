@@ -118,7 +118,7 @@ public final class AccessRun extends InsnNode {
             }
             int written = writtenRegs.get(i);
             if (written > 0 && open[written] != null) {
-                if (insn instanceof IntImmNode add && add.addsToItself() == written) {
+                if (insn instanceof IntImmNode add && add.addsToItself()) {
                     open[written].moved += add.addend();
                 } else {
                     open[written] = null;

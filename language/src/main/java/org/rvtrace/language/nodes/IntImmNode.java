@@ -16,9 +16,9 @@ public final class IntImmNode extends InsnNode {
         this.op = op;
     }
 
-    /** rd when this is {@code addi rd,rd,k} (a register moved by a constant), else -1. */
-    int addsToItself() {
-        return op == IntOp.ADD && rd == rs1 ? rd : -1;
+    /** Whether this is {@code addi rd,rd,k}: a register moved by a constant. */
+    boolean addsToItself() {
+        return op == IntOp.ADD && rd == rs1;
     }
 
     /** The constant an {@link #addsToItself} instruction adds. */
