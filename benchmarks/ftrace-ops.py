@@ -21,6 +21,7 @@ import datetime
 import json
 import math
 import os
+import platform
 import re
 import shlex
 import statistics
@@ -63,6 +64,8 @@ KERNEL_K1 = {
     (1, 100): (5038, (38, 40)),
 }
 
+NATIVE = re.compile(r"^native x86-64: untraced ([0-9.]+) ns/call; traced ([0-9.]+) ns/call, overhead (-?[0-9.]+) ns; "
+                    r"callback inlined ([0-9.]+) ns/call, overhead (-?[0-9.]+) ns", re.M)
 ATTEMPTED = re.compile(r"^Attempted (\d+) calls to tracee_relevant in (\d+) ?ns \((\d+) ?ns / call\)$", re.M)
 PRECISE = re.compile(r"^ns/call: ([0-9.]+) median, ([0-9.]+) min, ([0-9.]+) max \((\d+) rounds; warm-up (\d+) rounds, (\d+) ms\)$", re.M)
 
@@ -107,6 +110,32 @@ def measure(rv, cell, args):
     return r, cmd
 
 
+def measure_native(args):
+    """The same trampoline as native x86-64 code (ftrace-ops/native_x86.c): the machine's own cost.
+
+    Returns a dict of medians over args.native_runs processes, or None on other hosts."""
+    if platform.machine() not in ("x86_64", "AMD64"):
+        log("not an x86-64 host: no native reference line")
+        return None
+    binary = os.path.join(BENCH_DIR, "target", "native_x86")
+    wall, rc, out, err, _ = run_watched(["make", "-s", "-C", BENCH_DIR, "target/native_x86"], 300, text=True)
+    if rc != 0:
+        raise Fatal("building %s failed (HOST_CC=cc; --no-native skips it)\n%s" % (binary, tail(err)))
+    runs = []
+    for k in range(args.native_runs):
+        wait_idle(args.wait_idle, args.busy)
+        wall, rc, out, err, _ = run_watched([binary], 300, text=True)
+        m = NATIVE.search(out)
+        if rc != 0 or not m:
+            raise Fatal("%s exited with status %d\nstdout:\n%s\nstderr:\n%s" % (binary, rc, tail(out), tail(err)))
+        runs.append([float(x) for x in m.groups()])
+        log("native x86-64 [%d/%d]: untraced %s, traced %s (overhead %s), callback inlined %s (overhead %s) ns/call"
+            % ((k + 1, args.native_runs) + tuple(fmt(v) for v in runs[-1])))
+    med = [statistics.median(r[i] for r in runs) for i in range(5)]
+    return {"untraced": med[0], "traced": med[1], "overhead": med[2], "inlined": med[3], "inlined_overhead": med[4],
+            "runs": len(runs)}
+
+
 # ---------------------------------------------------------------- the report
 
 def fmt_kernel(x):
@@ -136,7 +165,7 @@ def kernel_pair(table, key):
     return "%s → %s" % (fmt_kernel(before), fmt_kernel(after))
 
 
-def report(cells, schemes, relevant, irrelevant, header):
+def report(cells, schemes, relevant, irrelevant, header, native=None):
     """The markdown report: table, overhead, observations."""
     get = {(c.scheme, c.relevant, c.irrelevant): c.ns for c in cells}
     lines = [header, ""]
@@ -164,6 +193,14 @@ def report(cells, schemes, relevant, irrelevant, header):
                  "function in both).")
     floor = {(c.scheme, c.relevant, c.irrelevant): min(r["min"] for r in c.runs) for c in cells if c.runs}
     obs = observations(get, floor, schemes, irrelevant)
+    if native:
+        t, u = get.get(("call-ops", 1, 0)), get.get(("call-ops", 0, 0))
+        obs.append("The same trampoline as native x86-64 code on this machine (benchmarks/ftrace-ops/native_x86.c, "
+                   "median of %d processes): overhead %s ns with ops->func called (untraced call %s ns), %s ns with "
+                   "the callback's work in the trampoline instead, as rvtrace's compiled code has it%s."
+                   % (native["runs"], fmt(native["overhead"]), fmt(native["untraced"]), fmt(native["inlined_overhead"]),
+                      "; rvtrace's CALL_OPS overhead is %.1fx the latter" % ((t - u) / native["inlined_overhead"])
+                      if t is not None and u is not None and native["inlined_overhead"] > 0 else ""))
     if obs:
         lines.append("")
         lines += ["- " + o for o in obs]
@@ -440,6 +477,9 @@ def main(argv):
                     help="measure a cell again (at most N times) when others were busy during it; "
                          "the quietest run counts (default 2)")
     ap.add_argument("--timeout", type=float, default=600, metavar="S", help="per process (default 600 s)")
+    ap.add_argument("--no-native", dest="native", action="store_false",
+                    help="skip the native x86-64 reference line (ftrace-ops/native_x86.c, built with the host's cc)")
+    ap.add_argument("--native-runs", type=int, default=3, metavar="N", help="native reference processes (default 3)")
     ap.add_argument("--markdown", metavar="FILE", help="also write the markdown report to FILE")
     ap.add_argument("--json", metavar="FILE",
                     help="where to keep every run's figures (default benchmarks/target/ftrace-ops.json; '' for none)")
@@ -460,8 +500,8 @@ def main(argv):
     if 0 not in relevant:
         relevant = [0] + relevant  # the untraced baseline is needed for the overhead
         log("note: adding relevant=0, the untraced baseline the overhead column needs")
-    if args.rounds < 1 or args.guest_rounds < 1 or args.calls < 1 or args.warmup < 0:
-        raise Fatal("--rounds, --guest-rounds and --calls must be >= 1, --warmup >= 0")
+    if args.rounds < 1 or args.guest_rounds < 1 or args.calls < 1 or args.warmup < 0 or args.native_runs < 1:
+        raise Fatal("--rounds, --guest-rounds, --calls and --native-runs must be >= 1, --warmup >= 0")
     if args.svg is None:
         args.svg = "" if args.quick else DEFAULT_SVG
     rv = shlex.split(args.rv)
@@ -473,6 +513,7 @@ def main(argv):
             saved = json.load(f)
         schemes, relevant, irrelevant = saved["schemes"], saved["relevant"], saved["irrelevant"]
         header, subtitle = saved["header"], saved["subtitle"]
+        native = saved.get("native")
         cells = []
         for c in saved["cells"]:
             cell = Cell(c["scheme"], c["relevant"], c["irrelevant"])
@@ -481,17 +522,18 @@ def main(argv):
         args.json = ""
     else:
         cells, header, subtitle = measure_all(rv, schemes, relevant, irrelevant, args)
+        native = measure_native(args) if args.native and not args.quick else None
     if args.json is None:
         args.json = DEFAULT_JSON.replace(".json", "-quick.json") if args.quick else DEFAULT_JSON
     if args.json:
         os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
         with open(args.json, "w") as f:
             json.dump({"header": header, "subtitle": subtitle, "schemes": schemes, "relevant": relevant,
-                       "irrelevant": irrelevant,
+                       "irrelevant": irrelevant, "native": native,
                        "cells": [{"scheme": c.scheme, "relevant": c.relevant, "irrelevant": c.irrelevant,
                                   "runs": c.runs} for c in cells]}, f, indent=1)
         log("wrote %s" % args.json)
-    text = report(cells, schemes, relevant, irrelevant, header)
+    text = report(cells, schemes, relevant, irrelevant, header, native)
     print(text, end="")
     if args.markdown:
         with open(args.markdown, "w") as f:
