@@ -212,7 +212,7 @@ class JitTest {
      * also have no "opt failed" line and at least one finished compilation.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"recursion/fib", "recursion/mutual", "recursion/fnptr", "recursion/switch", "fp/arith",
+    @ValueSource(strings = {"recursion/fib", "recursion/mutual", "recursion/fnptr", "recursion/switch", "recursion/skip_return", "fp/arith",
             "libc/sort", "libc/setjmp", "smc/hot", "smc/text", "isa/atomic"})
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void compilesWithoutFailures(String program, TestInfo info) throws Exception {

@@ -99,7 +99,7 @@ public final class BlockNode extends Node {
         this.code = Truffle.getRuntime().createAssumption(String.format("code 0x%x-0x%x", startPc, endPc));
         if (kind == Terminator.CALL || kind == Terminator.CALL_INDIRECT || kind == Terminator.VOLATILE_INSN) {
             // A t0-linked jump made a call (see linkedJump) shares the original trampoline.
-            this.callSite = new CallSiteNode(cache, !(kind == Terminator.CALL_INDIRECT && rd == ALTERNATE_LINK));
+            this.callSite = new CallSiteNode(cache, !(kind == Terminator.CALL_INDIRECT && rd == ALTERNATE_LINK), nextPc);
         }
     }
 

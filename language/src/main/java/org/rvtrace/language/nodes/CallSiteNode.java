@@ -38,17 +38,28 @@ public final class CallSiteNode extends Node {
      * mayCopy: false for the jumps of sites that CodeCache.joinsJumpingGraph turned away,
      * which are to share the one original, or they would be copies by another name.
      */
-    public CallSiteNode(CodeCache code, boolean mayCopy) {
+    public CallSiteNode(CodeCache code, boolean mayCopy, long link) {
         this.code = code;
         this.mayCopy = mayCopy;
+        this.link = link;
+        this.linkArgument = link;
     }
 
+    /** The return address of this site's calls (the pc after the call instruction). */
+    private final long link;
     /**
-     * Calls the function at target, expected to return to link; returns the pc where it
-     * went on (normally link). A function root gets link in {@link Hart#linkPc} and reports
-     * in {@link Hart#exitPc}; a host function needs neither (two stores fewer per callback).
+     * The same, boxed once: a function root takes it as its second argument. A constant of
+     * the compiled caller, so an inlined callee's link is a constant too, and a call that is
+     * not inlined passes it without allocating.
      */
-    public long call(Hart hart, long link, long target) {
+    private final Long linkArgument;
+
+    /**
+     * Calls the function at target, expected to return to this site's link; returns the pc
+     * where it went on (normally the link): a function root returns null for its link and
+     * the pc otherwise (see FunctionRootNode), a host function has ra.
+     */
+    public long call(Hart hart, long target) {
         CodeCache.HostStub s = stub;
         if (s != null && target == cachedTarget) {
             if (s.unchanged().isValid()) {
@@ -59,26 +70,26 @@ public final class CallSiteNode extends Node {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             stubChanged();
         }
-        hart.linkPc = link;
         DirectCallNode d = direct;
         if (d != null && target == cachedTarget) {
-            d.call(hart);
-            return hart.exitPc;
+            return resumePc(d.call(hart, linkArgument));
         }
         if (indirect == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             specialize(target);
             if (stub != null && target == cachedTarget) {
-                return call(hart, link, target);
+                return call(hart, target);
             }
             d = direct;
             if (indirect == null && d != null && target == cachedTarget) {
-                d.call(hart);
-                return hart.exitPc;
+                return resumePc(d.call(hart, linkArgument));
             }
         }
-        indirect.call(code.functionAt(target).getCallTarget(), hart);
-        return hart.exitPc;
+        return resumePc(indirect.call(code.functionAt(target).getCallTarget(), hart, linkArgument));
+    }
+
+    private long resumePc(Object stopped) {
+        return stopped == null ? link : (Long) stopped;
     }
 
     private synchronized void specialize(long target) {

@@ -35,12 +35,20 @@ import org.rvtrace.language.runtime.UnwindToTop;
  * so Graal compiles a function with its hot callees inlined, and a guest loop becomes a
  * machine-code loop.
  *
- * <p>Calling convention between roots: the caller stores the expected return address in
- * {@link Hart#linkPc}; the callee returns (as a Java return) when it jumps there, and
- * reports where it stopped in {@link Hart#exitPc}. Anything else (longjmp, a return to a
- * frame further up, a jump this root cannot take as a constant) leaves through the
- * general path at the end of {@link #execute}, which is slower but always right: between
- * roots the whole guest state is in the {@link Hart}.
+ * <p>Calling convention between roots: the arguments are the hart and the return address
+ * the caller expects (its link, a boxed long the call site keeps); the callee returns (as a
+ * Java return) null when it jumps there, or the pc where it stopped. Anything else (longjmp,
+ * a return to a frame further up, a jump this root cannot take as a constant) leaves
+ * through the general path at the end of {@link #execute}, which is slower but always
+ * right: between roots the whole guest state is in the {@link Hart}. When the callee is
+ * inlined, its link is a constant of the compiled code and so is the null, so neither is
+ * a store (they were hart fields once: 0.4 ns of ftrace-ops' traced call). A root also
+ * records its link in {@link Hart#linkStack}, so that a return to a frame further up finds
+ * it, and deep guest recursion is caught before the Java stack overflows. (Leaving that out
+ * for inlined roots halved the untraced call, 0.45 to 0.25 ns, and did not change the
+ * traced one, but a function that returns over its caller's frame,
+ * tests/programs/recursion/skip_return.c, then nested Java frames up to the recursion limit
+ * and deoptimized six times as often under low compilation thresholds.)
  */
 public final class FunctionRootNode extends RootNode implements BytecodeOSRNode {
     /** A successor not looked up yet (see {@link #successor}). */
@@ -50,7 +58,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     /** Beyond this many blocks a function stops growing; further targets are left generically. */
     private static final int MAX_BLOCKS = 1024;
     /**
-     * Pseudo block index: leave the graph, returning hart.exitPc. Exits go through the loop
+     * Pseudo block index: leave the graph for the pc in the frame's exit slot (a frame slot,
+     * virtual in compiled code, where a hart field was a store). Exits go through the loop
      * head because code after a loop exit is shared by all exploded copies, where the block
      * would no longer be a constant.
      */
@@ -152,8 +161,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     /** The function's execution, behind the instrumentable {@link FunctionBodyNode}. */
     Object executeBody(VirtualFrame frame) {
-        Hart hart = CompilerDirectives.castExact(frame.getArguments()[0], Hart.class);
-        long link = hart.linkPc;
+        Object[] arguments = frame.getArguments();
+        Hart hart = CompilerDirectives.castExact(arguments[0], Hart.class);
+        long link = CompilerDirectives.castExact(arguments[1], Long.class);
         int depth = hart.depth;
         if (depth >= hart.linkStack.length) {
             // Deep guest recursion: drop every Java frame and go on from the top level.
@@ -180,8 +190,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         }
         pc = leave(hart, pc, link, depth);
         hart.depth = depth;
-        hart.exitPc = pc;
-        return null;
+        return pc == link ? null : Long.valueOf(pc);
     }
 
     /**
@@ -200,10 +209,10 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             CompilerDirectives.transferToInterpreterAndInvalidate();
             nonLocalExitSeen = true;
         }
+        Long linkArgument = link;
         while (pc != link && !hart.expectedAbove(pc, depth)) {
-            hart.linkPc = link;
-            generic.call(code.functionAt(pc).getCallTarget(), hart);
-            pc = hart.exitPc;
+            Object stopped = generic.call(code.functionAt(pc).getCallTarget(), hart, linkArgument);
+            pc = stopped == null ? link : (Long) stopped;
         }
         return pc;
     }
@@ -269,7 +278,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             CompilerAsserts.partialEvaluationConstant(bi);
             if (bi == LEAVE) {
                 homes.spill(regs, hart);
-                return hart.exitPc;
+                return frame.getLongStatic(InsnNode.EXIT_SLOT);
             }
             BlockNode b = blocks[bi];
             if (!b.code.isValid()) {
@@ -284,7 +293,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case FALL: {
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        hart.exitPc = b.nextPc;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
                         bi = LEAVE;
                         continue;
                     }
@@ -295,7 +304,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     if (BranchCond.test(b.cond, homes.getX(regs, hart, b.rs1), homes.getX(regs, hart, b.rs2))) {
                         int next = successor(b, true);
                         if (next == EXIT) {
-                            hart.exitPc = b.targetPc;
+                            frame.setLongStatic(InsnNode.EXIT_SLOT, b.targetPc);
                             bi = LEAVE;
                             continue;
                         }
@@ -310,7 +319,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     } else {
                         int next = successor(b, false);
                         if (next == EXIT) {
-                            hart.exitPc = b.nextPc;
+                            frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
                             bi = LEAVE;
                             continue;
                         }
@@ -323,7 +332,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     }
                     int next = successor(b, true);
                     if (next == EXIT) {
-                        hart.exitPc = b.targetPc;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.targetPc);
                         bi = LEAVE;
                         continue;
                     }
@@ -357,13 +366,13 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     homes.fill(regs, hart);
                     if (resume != b.nextPc) {
                         // a longjmp or a return further up: see leave()
-                        hart.exitPc = resume;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, resume);
                         bi = LEAVE;
                         continue;
                     }
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        hart.exitPc = b.nextPc;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
                         bi = LEAVE;
                         continue;
                     }
@@ -376,7 +385,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         homes.setX(regs, hart, b.rd, b.nextPc);
                     }
                     if (target == link) {
-                        hart.exitPc = target;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, target);
                         bi = LEAVE;
                         continue;
                     }
@@ -391,7 +400,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     CompilerDirectives.transferToInterpreterAndInvalidate();
                     int added = addJumpTarget(b, target);
                     if (added < 0) {
-                        hart.exitPc = target;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, target);
                         bi = LEAVE;
                         continue;
                     }
@@ -405,7 +414,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     homes.fill(regs, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        hart.exitPc = b.nextPc;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
                         bi = LEAVE;
                         continue;
                     }
@@ -421,7 +430,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         long resume = call(hart, b, target);
                         homes.fill(regs, hart);
                         if (resume != b.nextPc) {
-                            hart.exitPc = resume;
+                            frame.setLongStatic(InsnNode.EXIT_SLOT, resume);
                             bi = LEAVE;
                             continue;
                         }
@@ -429,13 +438,13 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         homes.setX(regs, hart, VolatileInsn.rd(word), b.termPc + VolatileInsn.imm20(word));
                     } else if (word != VolatileInsn.NOP) {
                         // Rewritten into something else: the general path decodes it normally.
-                        hart.exitPc = b.termPc;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.termPc);
                         bi = LEAVE;
                         continue;
                     }
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        hart.exitPc = b.nextPc;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
                         bi = LEAVE;
                         continue;
                     }
@@ -449,7 +458,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     homes.fill(regs, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        hart.exitPc = b.nextPc;
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
                         bi = LEAVE;
                         continue;
                     }
@@ -478,7 +487,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     /** A call to another function root; returns where the callee stopped (normally b.nextPc). */
     private static long call(Hart hart, BlockNode b, long target) {
-        return b.callSite.call(hart, b.nextPc, target);
+        return b.callSite.call(hart, target);
     }
 
     /**

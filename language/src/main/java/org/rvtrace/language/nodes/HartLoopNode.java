@@ -21,9 +21,8 @@ public final class HartLoopNode extends Node {
         while (true) {
             try {
                 hart.depth = 0;
-                hart.linkPc = Hart.NO_RETURN;
-                call.call(code.functionAt(pc).getCallTarget(), hart);
-                pc = hart.exitPc;
+                // Nothing returns to NO_RETURN: every root called from here reports where it stopped.
+                pc = (Long) call.call(code.functionAt(pc).getCallTarget(), hart, Hart.NO_RETURN_LINK);
             } catch (UnwindToTop unwind) {
                 pc = unwind.pc;
             }

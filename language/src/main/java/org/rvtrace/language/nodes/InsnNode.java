@@ -17,12 +17,14 @@ import org.rvtrace.language.runtime.Registers;
 public abstract class InsnNode extends Node {
     /** Slot of the {@link Hart} running this frame. */
     public static final int HART_SLOT = 0;
-    /** Slot of the return address this frame's caller expects (see {@link Hart#linkPc}). */
+    /** Slot of the return address this frame's caller expects (see FunctionRootNode's calling convention). */
     public static final int LINK_SLOT = 1;
     /** Slot of the function's register array (see {@link RegisterHomes}). */
     public static final int REGS_SLOT = 2;
+    /** Slot of the pc where control leaves the function's graph (see FunctionRootNode.run). */
+    public static final int EXIT_SLOT = 3;
     /** How many slots a function's frame has. */
-    public static final int FRAME_SLOTS = 3;
+    public static final int FRAME_SLOTS = 4;
     /** Where the enclosing function keeps each register ({@link RegisterHomes#slotOf}); set once, before the node ever runs. */
     @CompilationFinal(dimensions = 1) private byte[] slotOf;
 

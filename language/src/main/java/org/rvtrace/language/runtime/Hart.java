@@ -7,14 +7,12 @@ import org.rvtrace.language.fp.FloatFlags;
 public final class Hart extends Registers {
     /** Marks "no caller expects a return": pcs are 2-byte aligned, so it never matches. */
     public static final long NO_RETURN = 1;
+    /** {@link #NO_RETURN} as a function root's link argument. */
+    public static final Long NO_RETURN_LINK = NO_RETURN;
     public final FloatFlags fflags = new FloatFlags();
     /** fcsr.frm: the dynamic rounding mode. */
     public int frm;
 
-    /** Call convention between function roots: the return address the callee should return to. */
-    public long linkPc = NO_RETURN;
-    /** Where the last function root stopped: its link pc on a normal return, else a pc to continue at. */
-    public long exitPc;
     /** Guest calls currently on the Java stack; bounded so deep guest recursion never overflows it. */
     public int depth;
     /** linkStack[i]: the return address the i-th function root on the Java stack was called with. */
