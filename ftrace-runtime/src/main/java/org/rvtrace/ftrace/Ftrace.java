@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 
 import org.rvtrace.ftrace.asm.Trampolines;
 import org.rvtrace.ftrace.filter.FunctionFilter;
@@ -74,6 +76,14 @@ public final class Ftrace implements GuestTracing {
     private volatile Tracer tracer;
     private final Map<String, Tracer> tracers = new HashMap<>();
     private volatile boolean recording;
+    /**
+     * recording as compiled callbacks see it: a constant while recordingUnchanged holds, which
+     * setRecording invalidates. A volatile read in compiled code would make Graal forget
+     * every value it knows from memory at each traced call (the hart's registers among
+     * them), so the callback does not read the field there.
+     */
+    @CompilationFinal private boolean recordingSeen;
+    @CompilationFinal private Assumption recordingUnchanged;
 
     private Ftrace(TracingHost host, Scheme scheme, TraceClock clock, FunctionFilter filter) {
         this.host = host;
@@ -86,6 +96,8 @@ public final class Ftrace implements GuestTracing {
         this.pid = host.pid();
         TracingOptions options = host.options();
         this.recording = options.tracingOn();
+        this.recordingSeen = recording;
+        this.recordingUnchanged = Truffle.getRuntime().createAssumption("tracing_on unchanged");
         this.output = openOutput(host, options.output());
         this.sites = SiteScanner.scan(program, mem);
 
@@ -223,11 +235,18 @@ public final class Ftrace implements GuestTracing {
     }
 
     /** Whether tracers record (tracing_on); sites stay patched either way, as in Linux. */
-    public void setRecording(boolean on) {
+    public synchronized void setRecording(boolean on) {
         recording = on;
+        recordingSeen = on;
+        Assumption old = recordingUnchanged;
+        recordingUnchanged = Truffle.getRuntime().createAssumption("tracing_on unchanged");
+        old.invalidate();
     }
 
     public boolean recording() {
+        if (CompilerDirectives.inCompiledCode() && recordingUnchanged.isValid()) {
+            return recordingSeen;
+        }
         return recording;
     }
 

@@ -95,6 +95,23 @@ class FtraceJitTest {
     }
 
     /**
+     * tracing_on switched off and on while the traced function is hot (ftrace/pause): the
+     * profiler's callback, compiled into hot's code, takes tracing_on as a constant guarded
+     * by an assumption (a volatile read there would make Graal forget at every traced call
+     * what it knows from memory), so the switch has to throw that code away; the calls made
+     * while tracing is off are not counted.
+     */
+    @Test
+    void tracingOnReachesCompiledCallbacks(TestInfo info) throws Exception {
+        JitTest.JitRun r = run("pause", List.of("toggle"), options("Ftrace", "profile", "FtraceClock", "counter", "FtraceFilter", "hot"), info);
+        r.assertGolden();
+        String err = new String(r.result().stderr(), StandardCharsets.UTF_8);
+        assertEquals(200_000 + 100_000, hits(err, "hot"), err);
+        assertTrue(r.log().events().stream().anyMatch(e -> e.isDone() && e.target().equals("hot")),
+                        "hot was compiled with the callback inside:\n" + r.log().summary());
+    }
+
+    /**
      * Past CodeCache's limit of 64 sites per trampoline, a traced function calls the one shared
      * trampoline root instead of taking the trampoline into its own graph (ftrace/many: 100
      * traced functions, called one after the other), and every call is still counted.

@@ -3,6 +3,7 @@ package org.rvtrace.ftrace.tracer;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
 import org.rvtrace.ftrace.Ftrace;
@@ -74,6 +75,9 @@ final class ProfileTracer extends Tracer {
         HartTracing t = HartTracing.of(hart);
         Counts counts = t.profile;
         if (counts == null) {
+            // Once per hart. Out of compiled code rather than a call from it: after a call on
+            // any path Graal forgets what it knew from memory.
+            CompilerDirectives.transferToInterpreter();
             counts = newCounts(t);
         }
         counts.hits[site]++;
