@@ -102,14 +102,16 @@ public final class Ftrace implements GuestTracing {
         this.sites = SiteScanner.scan(program, mem);
 
         long codeBase = host.reserve(CODE_BYTES, GuestMemory.READ | GuestMemory.EXEC, "[ftrace text]");
+        // The trampolines save registers and reload them after the callback: forwarded in compiled code.
+        host.forwardStackSlots(codeBase, CODE_BYTES);
         // STABLE: compiled code may take the ops words as constants until they are rewritten.
         long dataBase = host.reserve(DATA_BYTES, GuestMemory.READ | GuestMemory.WRITE | GuestMemory.STABLE, "[ftrace data]");
         this.table = new OpsTable(mem, dataBase, DATA_BYTES);
         Trampolines.HostStubs stubs = new Trampolines.HostStubs(
-                        host.hostFunction("ftrace_ops_test", this::opsTest),
-                        host.hostFunction("ftrace_test_recursion_trylock", Ftrace::recursionTrylock),
-                        host.hostFunction("ftrace_test_recursion_unlock", Ftrace::recursionUnlock),
-                        host.hostFunction("ftrace_return_to_handler", this::returnToHandler));
+                        host.hostFunction("ftrace_ops_test", HostFunction.leavingMemoryAlone(this::opsTest)),
+                        host.hostFunction("ftrace_test_recursion_trylock", HostFunction.leavingMemoryAlone(Ftrace::recursionTrylock)),
+                        host.hostFunction("ftrace_test_recursion_unlock", HostFunction.leavingMemoryAlone(Ftrace::recursionUnlock)),
+                        host.hostFunction("ftrace_return_to_handler", HostFunction.leavingMemoryAlone(this::returnToHandler)));
         this.code = Trampolines.assemble(scheme.layout, codeBase, stubs,
                         new Trampolines.Data(table.opsList(), table.functionTraceOp(), table.ftraceTraceFunction()));
         if (code.bytes().length > CODE_BYTES) {

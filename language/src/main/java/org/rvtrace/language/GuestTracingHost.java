@@ -62,6 +62,11 @@ final class GuestTracingHost implements TracingHost {
     }
 
     @Override
+    public void forwardStackSlots(long start, long length) {
+        context.code.forwardStackSlots(start, length);
+    }
+
+    @Override
     public void defineSymbol(String name, long addr, long size) {
         context.program().addSymbol(name, addr, size);
     }

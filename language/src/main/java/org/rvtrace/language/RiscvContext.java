@@ -49,6 +49,9 @@ public final class RiscvContext {
         this.env = env;
         this.memory = new GuestMemory();
         this.code = new CodeCache(language, this, memory);
+        if (env.getOptions().get(RiscvLanguage.ForwardStackSlotsEverywhere)) {
+            code.forwardStackSlots(0, Long.MAX_VALUE);
+        }
         this.strace = env.getOptions().get(RiscvLanguage.Strace);
         this.maxCallDepth = env.getOptions().get(RiscvLanguage.MaxCallDepth);
         this.syscalls = new Syscalls(this);

@@ -42,6 +42,10 @@ public final class RiscvLanguage extends TruffleLanguage<RiscvContext> {
                     category = OptionCategory.EXPERT, stability = OptionStability.STABLE) //
     public static final OptionKey<Integer> MaxCallDepth = new OptionKey<>(400);
 
+    @Option(help = "Forward sd/ld through sp in compiled code everywhere, not only in ftrace's trampolines (for tests: it costs compile "
+                    + "time).", category = OptionCategory.INTERNAL, stability = OptionStability.EXPERIMENTAL) //
+    public static final OptionKey<Boolean> ForwardStackSlotsEverywhere = new OptionKey<>(false);
+
     @Option(help = "The ftrace tracer: nop (sites prepared, nothing traced), function, function_graph or profile.", category = OptionCategory.USER,
                     stability = OptionStability.STABLE, usageSyntax = "nop|function|function_graph|profile") //
     public static final OptionKey<String> Ftrace = new OptionKey<>("");

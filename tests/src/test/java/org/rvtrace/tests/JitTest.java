@@ -94,6 +94,26 @@ class JitTest {
      * block (a compilation of the stale block would not depend on its already invalid
      * assumption). Stdout must show x + 3 between the patches.
      */
+    /**
+     * isa/stack_reload with its loop compiled (on-stack replacement) and the stack-slot
+     * forwarding on for all code (normally it is for ftrace's trampolines): compiled code
+     * forwards an sd through sp to a later ld from the same sp and offset, and must forget the slot
+     * after a store through another register, a narrower store, a store through another
+     * sp, an atomic, a store-conditional and a read() into it (the program checks each).
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void stackSlotsForwardedInCompiledCode(TestInfo info) throws Exception {
+        GuestPrograms.Case c = GuestPrograms.program(FLAVOUR, "isa/stack_reload");
+        Map<String, String> options = jitOptions();
+        options.put("riscv.ForwardStackSlotsEverywhere", "true");
+        JitRun r = runWithJit(c, options, info);
+        r.assertNoCompilationFailure();
+        assertTrue(r.log().events().stream().anyMatch(e -> e.isDone() && e.target().contains("<OSR")),
+                        "the loop is compiled:\n" + r.log().summary());
+        r.assertGolden();
+    }
+
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void hotLoopIsCompiledThenPatched(TestInfo info) throws Exception {

@@ -11,6 +11,7 @@ import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.ops.OpsFlags;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.tracing.HostFunction;
 import org.rvtrace.language.runtime.RiscvError;
 
 /**
@@ -170,14 +171,14 @@ public final class FtraceOpsSample {
         requireSite(ftrace, irrelevantTracee, config.irrelevant);
         long flags = config.flags();
         if (config.relevant > 0) {
-            long func = ftrace.hostFunction("ops_func_count", this::opsFuncCount);
+            long func = ftrace.hostFunction("ops_func_count", HostFunction.leavingMemoryAlone(this::opsFuncCount));
             FunctionFilter filter = new FunctionFilter(List.of(relevantTracee), List.of());
             for (int i = 0; i < config.relevant; i++) {
                 relevantOps.add(new FtraceOps("ftrace_ops_relevant_" + i, flags, filter, func, 0));
             }
         }
         if (config.irrelevant > 0) {
-            long func = ftrace.hostFunction("ops_func_nop", this::opsFuncNop);
+            long func = ftrace.hostFunction("ops_func_nop", HostFunction.leavingMemoryAlone(this::opsFuncNop));
             FunctionFilter filter = new FunctionFilter(List.of(irrelevantTracee), List.of());
             for (int i = 0; i < config.irrelevant; i++) {
                 irrelevantOps.add(new FtraceOps("ftrace_ops_irrelevant_" + i, flags, filter, func, 0));

@@ -11,6 +11,7 @@ import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.output.ProfileFormat;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.tracing.HostFunction;
 
 /**
  * Linux's function profiler (trace_stat/function*): hits per function, and with a real
@@ -45,9 +46,11 @@ final class ProfileTracer extends Tracer {
 
     ProfileTracer(Ftrace session) {
         super(session);
-        long func = session.hostFunction("function_profile_call", this::call);
-        this.ops = new FtraceOps("profile", 0, null, func, 0);
         this.timed = session.clock().nanos();
+        // Counting only, the callback leaves guest memory alone; timing rewrites fregs->ra.
+        HostFunction callback = timed ? this::call : HostFunction.leavingMemoryAlone(this::call);
+        long func = session.hostFunction("function_profile_call", callback);
+        this.ops = new FtraceOps("profile", 0, null, func, 0);
     }
 
     @Override

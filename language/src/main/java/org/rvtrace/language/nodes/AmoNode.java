@@ -1,5 +1,7 @@
 package org.rvtrace.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+
 import org.rvtrace.language.memory.GuestMemory;
 
 import org.rvtrace.language.runtime.Hart;
@@ -10,6 +12,13 @@ import org.rvtrace.language.runtime.Hart;
  * aq/rl are subsumed: host atomics are sequentially consistent.
  */
 public final class AmoNode extends InsnNode {
+    @CompilationFinal private RegisterHomes homes;
+
+    @Override
+    void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
+        homes = registerHomes;
+    }
+
     private final GuestMemory mem;
     private final int rd;
     private final int rs1;
@@ -30,6 +39,7 @@ public final class AmoNode extends InsnNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
+        homes.forgetStack(regs); // memory may change under the stack slots
         long addr = x(regs, hart, rs1);
         long value = x(regs, hart, rs2);
         mem.checkAtomic(addr, word ? 4 : 8, pc);

@@ -109,9 +109,10 @@ public final class BlockNode extends Node {
     }
 
     /** Tells every instruction where the enclosing function keeps each register. */
-    void setRegisterHomes(RegisterHomes homes) {
+    /** forwarding: whether the block's sd/ld through sp take stack slots (see RegisterHomes). */
+    void setRegisterHomes(RegisterHomes homes, boolean forwarding) {
         for (InsnNode insn : body) {
-            insn.setRegisterHomes(homes);
+            insn.setRegisterHomes(homes, forwarding);
         }
     }
 

@@ -92,6 +92,15 @@ public final class CallSiteNode extends Node {
         return stopped == null ? link : (Long) stopped;
     }
 
+    /**
+     * Whether a call of target from here certainly leaves guest memory alone: the site runs
+     * a host function that says so in place (a constant in compiled code).
+     */
+    public boolean leavesMemoryAlone(long target) {
+        CodeCache.HostStub s = stub;
+        return s != null && target == cachedTarget && !s.function().writesGuestMemory() && s.unchanged().isValid();
+    }
+
     private synchronized void specialize(long target) {
         if (direct == null && stub == null) {
             CodeCache.HostStub hostStub = code.hostStubAt(target);

@@ -309,6 +309,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                             continue;
                         }
                         if (b.targetPc <= b.startPc) {
+                            // A loop head merges this iteration's stack slots with the entry's:
+                            // forgotten, they stay constants there (see RegisterHomes).
+                            homes.forgetStack(regs);
                             Object osr = backEdge(frame, next);
                             if (osr != null) {
                                 return (long) osr;
@@ -337,6 +340,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         continue;
                     }
                     if (b.targetPc <= b.startPc) {
+                        homes.forgetStack(regs);
                         Object osr = backEdge(frame, next);
                         if (osr != null) {
                             return (long) osr;
@@ -354,12 +358,16 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         // lands on a return site of this graph (a computed jump we cache), so
                         // recursion runs as a loop in one compilation unit, with no Java call
                         // and no Java stack per guest call.
+                        homes.forgetStack(regs);
                         Object osr = backEdge(frame, 0);
                         if (osr != null) {
                             return (long) osr;
                         }
                         bi = 0;
                         continue;
+                    }
+                    if (!b.callSite.leavesMemoryAlone(target)) {
+                        homes.forgetStack(regs);
                     }
                     homes.spill(regs, hart);
                     long resume = call(hart, b, target);
@@ -384,6 +392,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     if (b.rd != 0) {
                         homes.setX(regs, hart, b.rd, b.nextPc);
                     }
+                    // A trampoline's return (jr t0) or a return site: its slots have done their work.
+                    homes.forgetStack(regs);
                     if (target == link) {
                         frame.setLongStatic(InsnNode.EXIT_SLOT, target);
                         bi = LEAVE;
@@ -409,6 +419,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case ECALL: {
                     hart.pc = b.termPc;
+                    homes.forgetStack(regs);
                     homes.spill(regs, hart);
                     code.syscall(hart);
                     homes.fill(regs, hart);
@@ -426,6 +437,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     if (VolatileInsn.isCall(word)) {
                         long target = (homes.getX(regs, hart, VolatileInsn.rs1(word)) + VolatileInsn.imm12(word)) & ~1L;
                         homes.setX(regs, hart, VolatileInsn.rd(word), b.nextPc);
+                        if (!b.callSite.leavesMemoryAlone(target)) {
+                            homes.forgetStack(regs);
+                        }
                         homes.spill(regs, hart);
                         long resume = call(hart, b, target);
                         homes.fill(regs, hart);
@@ -453,6 +467,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case HOSTCALL: {
                     hart.pc = b.termPc;
+                    if (b.host.writesGuestMemory()) {
+                        homes.forgetStack(regs);
+                    }
                     homes.spill(regs, hart);
                     b.host.call(hart);
                     homes.fill(regs, hart);
@@ -576,7 +593,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     /** Decodes the block at pc as it is in memory now, for this function's register homes. */
     private BlockNode translate(long pc) {
         BlockNode translated = code.translate(pc);
-        translated.setRegisterHomes(homes);
+        translated.setRegisterHomes(homes, code.forwardsStackSlots(pc));
         return insert(translated);
     }
 

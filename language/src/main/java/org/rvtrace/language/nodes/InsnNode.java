@@ -35,8 +35,16 @@ public abstract class InsnNode extends Node {
      */
     public abstract void execute(long[] regs, Hart hart);
 
-    final void setRegisterHomes(RegisterHomes registerHomes) {
+    final void setRegisterHomes(RegisterHomes registerHomes, boolean forwarding) {
         this.slotOf = registerHomes.slotOf;
+        bindStackSlots(registerHomes, forwarding);
+    }
+
+    /**
+     * For nodes that use or invalidate the stack-slot forwarding (see {@link RegisterHomes#stackSlot});
+     * forwarding: whether this node's sd/ld through sp may take a slot.
+     */
+    void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
     }
 
     protected final long x(long[] regs, Hart hart, int reg) {

@@ -44,10 +44,13 @@ public final class LoadNode extends MemoryAccessNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
-        long addr = x(regs, hart, rs1) + imm;
+        long base = x(regs, hart, rs1);
+        long addr = base + imm;
         Speculation s = speculation; // read once: another hart may change it
         long value;
-        if (s != GENERIC) {
+        if (CompilerDirectives.inCompiledCode() && stackSlotHolds(regs, base)) {
+            value = stackSlotValue(regs);
+        } else if (s != GENERIC) {
             value = loadSpeculating(s, addr);
         } else if (checkedByRun() || inRegion(addr)) {
             value = Width.loadUnchecked(width, mem, addr);

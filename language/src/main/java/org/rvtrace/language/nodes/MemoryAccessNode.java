@@ -76,6 +76,57 @@ abstract class MemoryAccessNode extends InsnNode {
 
     abstract boolean isStore();
 
+    private static final int SP = 2;
+    /** Stack-slot forwarding (see RegisterHomes.stackSlot): the array indices, and this access's slot bit (0: none). */
+    @CompilationFinal private RegisterHomes homes;
+    @CompilationFinal private int stackMask;
+    @CompilationFinal private int stackSp;
+    @CompilationFinal private int stackValue = -1;
+    @CompilationFinal private long stackBit;
+
+    @Override
+    final void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
+        homes = registerHomes;
+        stackMask = registerHomes.stackMask;
+        stackSp = registerHomes.stackSp;
+        int slot = forwarding && rs1 == SP && width == Width.D && !fp ? registerHomes.stackSlot(imm) : -1;
+        if (slot >= 0) {
+            stackValue = registerHomes.stackValues + slot;
+            stackBit = 1L << slot;
+        }
+    }
+
+    /** Whether this function keeps stack slots at all (see RegisterHomes.stackForwarding). */
+    final boolean keepsStackSlots() {
+        return homes.stackForwarding;
+    }
+
+    /** For a load: whether the value at sp = base is the one a slotted store of this activation left. */
+    final boolean stackSlotHolds(long[] regs, long base) {
+        return stackBit != 0 && homes.forwards(regs) && (regs[stackMask] & stackBit) != 0 && regs[stackSp] == base;
+    }
+
+    final long stackSlotValue(long[] regs) {
+        return regs[stackValue];
+    }
+
+    /** For a store, once made: remember the value when it is slotted, else forget every slot. */
+    final void stored(long[] regs, long base, long value) {
+        if (!homes.forwards(regs)) {
+            return;
+        }
+        if (stackBit == 0) {
+            homes.forgetStack(regs);
+            return;
+        }
+        // No branch: after the first of a run of saves the sp is a known value, and compiled
+        // code then knows every slot's bit (a branch would merge an unknown sp back in).
+        long mask = regs[stackSp] == base ? regs[stackMask] : 0;
+        regs[stackSp] = base;
+        regs[stackValue] = value;
+        regs[stackMask] = mask | stackBit;
+    }
+
     final void joinRun(AccessRun accessRun) {
         this.run = accessRun;
     }

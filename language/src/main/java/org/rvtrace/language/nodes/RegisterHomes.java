@@ -25,6 +25,39 @@ final class RegisterHomes {
     /** The registers kept in the array, in array order (same numbering as {@link #slotOf}). */
     @CompilationFinal(dimensions = 1) final int[] homed;
 
+    /*
+     * Stack-slot forwarding, in compiled code only. After the registers, the array holds what this activation last
+     * stored with sd to 8-aligned offsets from sp: a mask of valid slots, the sp they belong
+     * to, and one value per slot. A later ld from the same sp and offset takes the value
+     * from here instead of from memory (the store itself is made as always). In compiled
+     * code the array is virtual, so a reload folds to the register value that was saved:
+     * the ftrace trampoline's restores after a callback then cost nothing, and neither do
+     * the writes of unchanged registers back to the hart that follow them.
+     *
+     * Sound because a slot is forgotten whenever its memory may have changed other than by
+     * this hart's own slotted store: every other store (any width, any base register),
+     * atomics, store-conditionals and fences, calls (guest code may write a caller's frame
+     * through a pointer), system calls, and host functions unless they declare that they
+     * leave guest memory alone. Other harts need no care: under RVWMO a load may return
+     * the value of the same hart's earlier store to that address even if another hart
+     * stored there since (a load is not ordered after an earlier store to the same address).
+     */
+    static final int STACK_SLOTS = 16;
+    /** Indices in the register array: the valid-slot mask, the sp of the slots, slot 0's value. */
+    final int stackMask;
+    final int stackSp;
+    final int stackValues;
+    /** sp offset of each slot given out so far (guarded by this). */
+    private final long[] slotOffsets = new long[STACK_SLOTS];
+    private int slotsGiven;
+    /**
+     * Whether any node of this function has a slot (only code in a range given to
+     * TracingHost.forwardStackSlots takes them): otherwise the array has no stack part and
+     * nothing keeps it. Set before the node that takes the first slot runs; compiled code
+     * that read it as false keeps working without the forwarding.
+     */
+    @CompilationFinal volatile boolean stackForwarding;
+
     RegisterHomes(long frameX, long frameF) {
         java.util.Arrays.fill(slotOf, (byte) -1);
         int[] regs = new int[Long.bitCount(frameX & ~1L) + Long.bitCount(frameF)];
@@ -42,11 +75,58 @@ final class RegisterHomes {
             }
         }
         this.homed = regs;
+        this.stackMask = regs.length;
+        this.stackSp = regs.length + 1;
+        this.stackValues = regs.length + 2;
     }
 
-    /** A fresh register array for one activation (virtual in compiled code). */
+    /**
+     * A fresh register array for one activation (virtual in compiled code); no stack slot
+     * valid. The interpreter neither uses nor keeps the stack slots (it would only pay for
+     * them), so its arrays have none: every use is behind {@link CompilerDirectives#inCompiledCode}.
+     */
     long[] newArray() {
-        return new long[homed.length];
+        return new long[CompilerDirectives.inCompiledCode() && stackForwarding ? stackValues + STACK_SLOTS : homed.length];
+    }
+
+    /** The forwarding slot for sd/ld at sp + offset (the same for both), or -1 when there is none. */
+    synchronized int stackSlot(long offset) {
+        if ((offset & 7) != 0) {
+            return -1;
+        }
+        for (int i = 0; i < slotsGiven; i++) {
+            if (slotOffsets[i] == offset) {
+                return i;
+            }
+        }
+        if (slotsGiven == STACK_SLOTS) {
+            return -1;
+        }
+        slotOffsets[slotsGiven] = offset;
+        stackForwarding = true;
+        return slotsGiven++;
+    }
+
+    /** Memory may have changed under the slots: none is valid any more. */
+    @ExplodeLoop
+    void forgetStack(long[] regs) {
+        if (forwards(regs)) {
+            // Values too, not just the mask: a forgotten slot that kept its value would stay
+            // live in every frame state and phi after it (fib's recursion loop spilled them).
+            regs[stackMask] = 0;
+            regs[stackSp] = 0;
+            for (int i = 0; i < STACK_SLOTS; i++) {
+                regs[stackValues + i] = 0;
+            }
+        }
+    }
+
+    /**
+     * Whether this activation keeps stack slots: compiled code, forwarding on, and an array
+     * with the stack part (one allocated before forwarding was turned on has none).
+     */
+    boolean forwards(long[] regs) {
+        return CompilerDirectives.inCompiledCode() && stackForwarding && regs.length > stackMask;
     }
 
     /** The register array of this frame. */
@@ -126,7 +206,7 @@ final class RegisterHomes {
     @ExplodeLoop
     long[] copy(long[] interpreted) {
         long[] fresh = newArray();
-        for (int i = 0; i < fresh.length; i++) {
+        for (int i = 0; i < homed.length; i++) {
             fresh[i] = interpreted[i];
         }
         return fresh;

@@ -1,10 +1,19 @@
 package org.rvtrace.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
 
 /** sc.w / sc.d: see {@link LoadReservedNode}. rd = 0 on success, 1 on failure. */
 public final class StoreConditionalNode extends InsnNode {
+    @CompilationFinal private RegisterHomes homes;
+
+    @Override
+    void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
+        homes = registerHomes;
+    }
+
     private final GuestMemory mem;
     private final int rd;
     private final int rs1;
@@ -23,6 +32,7 @@ public final class StoreConditionalNode extends InsnNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
+        homes.forgetStack(regs); // memory may change under the stack slots
         long addr = x(regs, hart, rs1);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         boolean ok = false;

@@ -1,5 +1,7 @@
 package org.rvtrace.language.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
+
 import org.rvtrace.language.memory.CodeModifiedException;
 import org.rvtrace.language.memory.GuestMemory;
 
@@ -19,16 +21,20 @@ public final class StoreNode extends MemoryAccessNode {
     @Override
     public void execute(long[] regs, Hart hart) {
         long value = fp ? f(regs, hart, rs2) : x(regs, hart, rs2);
-        long addr = x(regs, hart, rs1) + imm;
+        long base = x(regs, hart, rs1);
+        long addr = base + imm;
         if (checkedByRun() || inRegion(addr)) {
             Width.storeUnchecked(width, mem, addr, value);
-            return;
+        } else {
+            try {
+                width.store(mem, addr, value, pc);
+            } catch (CodeModifiedException e) {
+                // The store rewrote translated code: resume after it, through fresh translation.
+                throw new CodeModifiedException(nextPc);
+            }
         }
-        try {
-            width.store(mem, addr, value, pc);
-        } catch (CodeModifiedException e) {
-            // The store rewrote translated code: resume after it, through fresh translation.
-            throw new CodeModifiedException(nextPc);
+        if (CompilerDirectives.inCompiledCode() && keepsStackSlots()) {
+            stored(regs, base, value);
         }
     }
 

@@ -94,6 +94,23 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
         splitEntries.putIfAbsent(pc, new java.util.concurrent.atomic.AtomicInteger());
     }
 
+    /** Ranges [start, end) whose sd/ld through sp compiled code forwards (see TracingHost.forwardStackSlots). */
+    private final java.util.List<long[]> forwardedRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void forwardStackSlots(long start, long length) {
+        forwardedRanges.add(new long[]{start, start + length});
+    }
+
+    /** Whether the block at pc is in such a range. */
+    public boolean forwardsStackSlots(long pc) {
+        for (long[] r : forwardedRanges) {
+            if (pc >= r[0] && pc < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** pcs where guest execution stops and control returns to the host (see BreakpointHit). */
     private final java.util.Set<Long> breakpoints = ConcurrentHashMap.newKeySet();
 

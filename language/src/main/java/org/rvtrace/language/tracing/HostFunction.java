@@ -14,4 +14,28 @@ import org.rvtrace.language.runtime.Hart;
 @FunctionalInterface
 public interface HostFunction {
     void call(Hart hart);
+
+    /**
+     * Whether the function may write guest memory (through {@code GuestMemory} or a system
+     * call). Compiled guest code forgets what it knows about the caller's stack slots across
+     * a call of one that may (see the stack-slot forwarding in the language's nodes).
+     */
+    default boolean writesGuestMemory() {
+        return true;
+    }
+
+    /** fn, declared to read and write registers and host state only, never guest memory. */
+    static HostFunction leavingMemoryAlone(HostFunction fn) {
+        return new HostFunction() {
+            @Override
+            public void call(Hart hart) {
+                fn.call(hart);
+            }
+
+            @Override
+            public boolean writesGuestMemory() {
+                return false;
+            }
+        };
+    }
 }

@@ -34,6 +34,14 @@ public interface TracingHost {
      */
     void splitPerCallSite(long pc);
 
+    /**
+     * Code in [start, start+length) saves registers on the stack and reloads them (a
+     * trampoline): compiled code forwards its sd/ld through sp (see the language's
+     * RegisterHomes), so that reloads of unchanged registers cost nothing. Elsewhere the
+     * forwarding would cost compile time for little gain.
+     */
+    void forwardStackSlots(long start, long length);
+
     /** Names [addr, addr+size) in symbolization (trampolines, stubs, ops). */
     void defineSymbol(String name, long addr, long size);
 
