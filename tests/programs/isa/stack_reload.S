@@ -1,7 +1,7 @@
 /* Reloads from the stack after the memory under a saved slot changed in other ways than
  * by an sd through sp: a store through another register, a narrower store, a store at
  * another sp that reaches the same address, an atomic, a store-conditional and a read()
- * into the slot. rvtrace forwards an sd through sp to a later ld from the same sp and
+ * into the slot; and a reload at the same offset after sp moved. rvtrace forwards an sd through sp to a later ld from the same sp and
  * offset (in compiled code the reload then costs nothing); each case checks that the
  * forwarding is forgotten when it must be. The cases run 200000 times, so that the loop
  * is compiled (JitTest.stackSlotsForwardedInCompiledCode, which turns the forwarding on
@@ -99,6 +99,16 @@ loop:
     check a2, a0, 6
     check a3, a1, 6
 
+    /* 8: sp moved, with no store in between: the same offset is another address */
+    addi a0, s1, 81
+    sd a0, 16(sp)
+    addi a1, s1, 82
+    sd a1, 8(sp)
+    addi sp, sp, -8
+    ld a2, 16(sp)            /* = the old 8(sp) */
+    addi sp, sp, 8
+    check a2, a1, 8
+
     addi s1, s1, 1
     blt s1, s0, loop
 
@@ -116,7 +126,7 @@ loop:
 
     li a7, 0                 /* the lowest failed case */
 4:  addi a7, a7, 1
-    li t0, 8
+    li t0, 9
     beq a7, t0, pass
     srl t0, s3, a7
     andi t0, t0, 1
@@ -133,7 +143,7 @@ pass:
     li a0, 0
     ecall
 
-fail:                        /* a7: the case number (1-7) */
+fail:                        /* a7: the case number (1-8) */
     mv s2, a7
     lla a0, failmsg
     lla a1, failbuf
