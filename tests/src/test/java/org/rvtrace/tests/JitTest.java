@@ -99,7 +99,8 @@ class JitTest {
      * forwarding on for all code (normally it is for ftrace's trampolines): compiled code
      * forwards an sd through sp to a later ld from the same sp and offset, and must forget the slot
      * after a store through another register, a narrower store, a store through another
-     * sp, an atomic, a store-conditional and a read() into it (the program checks each).
+     * sp, an atomic, a store-conditional and a read() into it, and must not forward to a
+     * reload at the same offset after sp moved (the program checks each).
      */
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
