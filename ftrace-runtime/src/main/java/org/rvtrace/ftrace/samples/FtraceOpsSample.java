@@ -11,8 +11,8 @@ import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.ops.OpsFlags;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.language.runtime.Hart;
-import org.rvtrace.language.tracing.HostFunction;
 import org.rvtrace.language.runtime.RiscvError;
+import org.rvtrace.language.tracing.HostFunction;
 
 /**
  * The ops half of Linux's {@code samples/ftrace/ftrace-ops.c} (the module that measures

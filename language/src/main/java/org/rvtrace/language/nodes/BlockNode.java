@@ -108,8 +108,10 @@ public final class BlockNode extends Node {
         return funct3 < 2 ? funct3 : funct3 - 2;
     }
 
-    /** Tells every instruction where the enclosing function keeps each register. */
-    /** forwarding: whether the block's sd/ld through sp take stack slots (see RegisterHomes). */
+    /**
+     * Tells every instruction where the enclosing function keeps each register; forwarding:
+     * whether the block's sd/ld through sp take stack slots (see RegisterHomes).
+     */
     void setRegisterHomes(RegisterHomes homes, boolean forwarding) {
         for (InsnNode insn : body) {
             insn.setRegisterHomes(homes, forwarding);
