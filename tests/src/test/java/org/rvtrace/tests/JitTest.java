@@ -249,6 +249,24 @@ class JitTest {
     }
 
     /**
+     * A function that returns over its caller's frame (recursion/skip_return), compiled
+     * under low thresholds: such a return leaves the graph for the frame further up that
+     * expects it. Taken into the returning function's graph as a jump target, the caller's
+     * code ran there, one Java frame deeper each time, until the recursion limit unwound them
+     * all through compiled code (42717 deoptimizations in one run; 7 since).
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void returnsOverAFrameDoNotDeoptimizeAgainAndAgain(TestInfo info) throws Exception {
+        GuestPrograms.Case c = GuestPrograms.program(FLAVOUR, "recursion/skip_return");
+        JitRun run = runWithJit(c, eagerJitOptions(), info);
+        run.assertNoCompilationFailure();
+        run.assertGolden();
+        long deopts = run.log.events.stream().filter(e -> e.kind.equals("deopt")).count();
+        assertTrue(deopts < 100, () -> deopts + " deoptimizations; log in " + run.logFile);
+    }
+
+    /**
      * The control for {@link #compilesWithoutFailures}: that a compilation failure really
      * reaches the test under these options. A Graal graph size limit far too small for any
      * guest function makes every compilation bail out; the run must then fail.

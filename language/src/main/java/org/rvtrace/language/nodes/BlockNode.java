@@ -70,6 +70,8 @@ public final class BlockNode extends Node {
     /** Computed jumps seen here that stayed inside the function: target pc to block index + 1. */
     @CompilationFinal(dimensions = 1) long[] jumpPcs = new long[0];
     @CompilationFinal(dimensions = 1) int[] jumpIndices = new int[0];
+    /** A computed jump here went where the graph does not follow (see FunctionRootNode.run): unknown targets leave it. */
+    @CompilationFinal boolean unknownTargetsLeave;
     @Child CallSiteNode callSite;
     /** What a HOSTCALL terminator runs (a constant of the compiled code). */
     final HostFunction host;

@@ -407,9 +407,21 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                             continue outer;
                         }
                     }
+                    if (b.unknownTargetsLeave) {
+                        frame.setLongStatic(InsnNode.EXIT_SLOT, target);
+                        bi = LEAVE;
+                        continue;
+                    }
                     CompilerDirectives.transferToInterpreterAndInvalidate();
-                    int added = addJumpTarget(b, target);
+                    // A return that a frame further up expects (a function returning over its
+                    // caller's frame) leaves, so that frame goes on in its own root; taken
+                    // into this graph, its code would run here, nested one Java frame deeper
+                    // each time, until the recursion limit unwinds them all.
+                    int added = hart.expectedAbove(target, hart.depth) ? -1 : addJumpTarget(b, target);
                     if (added < 0) {
+                        // From now on compiled code leaves for a target it has not seen,
+                        // instead of deoptimizing for each one.
+                        b.unknownTargetsLeave = true;
                         frame.setLongStatic(InsnNode.EXIT_SLOT, target);
                         bi = LEAVE;
                         continue;
