@@ -1,7 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-
 import org.rvtrace.language.memory.GuestMemory;
 
 import org.rvtrace.language.runtime.Hart;
@@ -12,13 +10,6 @@ import org.rvtrace.language.runtime.Hart;
  * aq/rl are subsumed: host atomics are sequentially consistent.
  */
 public final class AmoNode extends InsnNode {
-    @CompilationFinal private RegisterHomes homes;
-
-    @Override
-    void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
-        homes = registerHomes;
-    }
-
     private final GuestMemory mem;
     private final int rd;
     private final int rs1;

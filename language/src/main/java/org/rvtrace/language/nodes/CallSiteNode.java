@@ -89,7 +89,7 @@ public final class CallSiteNode extends Node {
     }
 
     private long resumePc(Object stopped) {
-        return stopped == null ? link : (Long) stopped;
+        return FunctionRootNode.stoppedAt(stopped, link);
     }
 
     /**

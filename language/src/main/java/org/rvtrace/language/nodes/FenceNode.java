@@ -1,7 +1,5 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-
 import org.rvtrace.language.memory.GuestMemory;
 
 import org.rvtrace.language.runtime.Hart;
@@ -11,13 +9,6 @@ import org.rvtrace.language.runtime.Hart;
  * nothing here: stores into translated code invalidate it as they happen.)
  */
 public final class FenceNode extends InsnNode {
-    @CompilationFinal private RegisterHomes homes;
-
-    @Override
-    void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
-        homes = registerHomes;
-    }
-
     @Override
     public void execute(long[] regs, Hart hart) {
         homes.forgetStack(regs); // memory may change under the stack slots

@@ -211,8 +211,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         }
         Long linkArgument = link;
         while (pc != link && !hart.expectedAbove(pc, depth)) {
-            Object stopped = generic.call(code.functionAt(pc).getCallTarget(), hart, linkArgument);
-            pc = stopped == null ? link : (Long) stopped;
+            pc = stoppedAt(generic.call(code.functionAt(pc).getCallTarget(), hart, linkArgument), link);
         }
         return pc;
     }
@@ -366,12 +365,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         bi = 0;
                         continue;
                     }
-                    if (!b.callSite.leavesMemoryAlone(target)) {
-                        homes.forgetStack(regs);
-                    }
-                    homes.spill(regs, hart);
-                    long resume = call(hart, b, target);
-                    homes.fill(regs, hart);
+                    long resume = call(regs, hart, b, target);
                     if (resume != b.nextPc) {
                         // a longjmp or a return further up: see leave()
                         frame.setLongStatic(InsnNode.EXIT_SLOT, resume);
@@ -449,12 +443,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     if (VolatileInsn.isCall(word)) {
                         long target = (homes.getX(regs, hart, VolatileInsn.rs1(word)) + VolatileInsn.imm12(word)) & ~1L;
                         homes.setX(regs, hart, VolatileInsn.rd(word), b.nextPc);
-                        if (!b.callSite.leavesMemoryAlone(target)) {
-                            homes.forgetStack(regs);
-                        }
-                        homes.spill(regs, hart);
-                        long resume = call(hart, b, target);
-                        homes.fill(regs, hart);
+                        long resume = call(regs, hart, b, target);
                         if (resume != b.nextPc) {
                             frame.setLongStatic(InsnNode.EXIT_SLOT, resume);
                             bi = LEAVE;
@@ -514,9 +503,24 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         }
     }
 
-    /** A call to another function root; returns where the callee stopped (normally b.nextPc). */
-    private static long call(Hart hart, BlockNode b, long target) {
-        return b.callSite.call(hart, target);
+    /**
+     * A call to another function root (or a host function), with the registers written back
+     * to the hart before and read again after; returns where the callee stopped (normally
+     * b.nextPc).
+     */
+    private long call(long[] regs, Hart hart, BlockNode b, long target) {
+        if (!b.callSite.leavesMemoryAlone(target)) {
+            homes.forgetStack(regs);
+        }
+        homes.spill(regs, hart);
+        long resume = b.callSite.call(hart, target);
+        homes.fill(regs, hart);
+        return resume;
+    }
+
+    /** What a function root's call returned (see the calling convention above): the pc where it stopped. */
+    static long stoppedAt(Object returned, long link) {
+        return returned == null ? link : (Long) returned;
     }
 
     /**

@@ -27,6 +27,8 @@ public abstract class InsnNode extends Node {
     public static final int FRAME_SLOTS = 4;
     /** Where the enclosing function keeps each register ({@link RegisterHomes#slotOf}); set once, before the node ever runs. */
     @CompilationFinal(dimensions = 1) private byte[] slotOf;
+    /** The enclosing function's register homes, for the stack-slot forwarding (see {@link RegisterHomes#stackSlot}). */
+    @CompilationFinal RegisterHomes homes;
 
     /**
      * regs: the function's register array (see {@link RegisterHomes}); it and the hart are
@@ -37,13 +39,11 @@ public abstract class InsnNode extends Node {
 
     final void setRegisterHomes(RegisterHomes registerHomes, boolean forwarding) {
         this.slotOf = registerHomes.slotOf;
+        this.homes = registerHomes;
         bindStackSlots(registerHomes, forwarding);
     }
 
-    /**
-     * For nodes that use or invalidate the stack-slot forwarding (see {@link RegisterHomes#stackSlot});
-     * forwarding: whether this node's sd/ld through sp may take a slot.
-     */
+    /** For loads and stores: forwarding, whether this node's sd/ld through sp may take a stack slot. */
     void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
     }
 

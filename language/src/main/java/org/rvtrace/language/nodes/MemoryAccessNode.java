@@ -78,7 +78,6 @@ abstract class MemoryAccessNode extends InsnNode {
 
     private static final int SP = 2;
     /** Stack-slot forwarding (see RegisterHomes.stackSlot): the array indices, and this access's slot bit (0: none). */
-    @CompilationFinal private RegisterHomes homes;
     @CompilationFinal private int stackMask;
     @CompilationFinal private int stackSp;
     @CompilationFinal private int stackValue = -1;
@@ -86,7 +85,6 @@ abstract class MemoryAccessNode extends InsnNode {
 
     @Override
     final void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
-        homes = registerHomes;
         stackMask = registerHomes.stackMask;
         stackSp = registerHomes.stackSp;
         int slot = forwarding && rs1 == SP && width == Width.D && !fp ? registerHomes.stackSlot(imm) : -1;

@@ -1,19 +1,10 @@
 package org.rvtrace.language.nodes;
 
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
-
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
 
 /** sc.w / sc.d: see {@link LoadReservedNode}. rd = 0 on success, 1 on failure. */
 public final class StoreConditionalNode extends InsnNode {
-    @CompilationFinal private RegisterHomes homes;
-
-    @Override
-    void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
-        homes = registerHomes;
-    }
-
     private final GuestMemory mem;
     private final int rd;
     private final int rs1;
