@@ -102,8 +102,9 @@ public final class Ftrace implements GuestTracing {
         this.sites = SiteScanner.scan(program, mem);
 
         long codeBase = host.reserve(CODE_BYTES, GuestMemory.READ | GuestMemory.EXEC, "[ftrace text]");
-        // The trampolines save registers and reload them after the callback: forwarded in compiled code.
-        host.forwardStackSlots(codeBase, CODE_BYTES);
+        // The trampolines save registers and reload them after the callback: in compiled code
+        // their registers stay in machine registers and the reloads are forwarded.
+        host.trampolineText(codeBase, CODE_BYTES);
         // STABLE: compiled code may take the ops words as constants until they are rewritten.
         long dataBase = host.reserve(DATA_BYTES, GuestMemory.READ | GuestMemory.WRITE | GuestMemory.STABLE, "[ftrace data]");
         this.table = new OpsTable(mem, dataBase, DATA_BYTES);

@@ -62,8 +62,8 @@ final class GuestTracingHost implements TracingHost {
     }
 
     @Override
-    public void forwardStackSlots(long start, long length) {
-        context.code.forwardStackSlots(start, length);
+    public void trampolineText(long start, long length) {
+        context.code.trampolineText(start, length);
     }
 
     @Override

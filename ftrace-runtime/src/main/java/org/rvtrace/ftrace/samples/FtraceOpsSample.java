@@ -12,7 +12,7 @@ import org.rvtrace.ftrace.ops.OpsFlags;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.runtime.RiscvError;
-import org.rvtrace.language.tracing.HostFunction;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
  * The ops half of Linux's {@code samples/ftrace/ftrace-ops.c} (the module that measures
@@ -43,7 +43,6 @@ public final class FtraceOpsSample {
     public static final String NAME = "ftrace-ops";
     public static final String RELEVANT_TRACEE = "tracee_relevant";
     public static final String IRRELEVANT_TRACEE = "tracee_irrelevant";
-    private static final int A2 = 12;
 
     /** The sample's parameters (the module's nr_ops_relevant, nr_ops_irrelevant, save_regs). */
     public record Config(int relevant, int irrelevant, boolean saveRegs) {
@@ -171,14 +170,14 @@ public final class FtraceOpsSample {
         requireSite(ftrace, irrelevantTracee, config.irrelevant);
         long flags = config.flags();
         if (config.relevant > 0) {
-            long func = ftrace.hostFunction("ops_func_count", HostFunction.leavingMemoryAlone(this::opsFuncCount));
+            long func = ftrace.hostFunction("ops_func_count", HostProcedure.leavingMemoryAlone(this::opsFuncCount));
             FunctionFilter filter = new FunctionFilter(List.of(relevantTracee), List.of());
             for (int i = 0; i < config.relevant; i++) {
                 relevantOps.add(new FtraceOps("ftrace_ops_relevant_" + i, flags, filter, func, 0));
             }
         }
         if (config.irrelevant > 0) {
-            long func = ftrace.hostFunction("ops_func_nop", HostFunction.leavingMemoryAlone(this::opsFuncNop));
+            long func = ftrace.hostFunction("ops_func_nop", HostProcedure.leavingMemoryAlone(this::opsFuncNop));
             FunctionFilter filter = new FunctionFilter(List.of(irrelevantTracee), List.of());
             for (int i = 0; i < config.irrelevant; i++) {
                 irrelevantOps.add(new FtraceOps("ftrace_ops_irrelevant_" + i, flags, filter, func, 0));
@@ -214,8 +213,7 @@ public final class FtraceOpsSample {
     // ---------------------------------------------------------------- the callbacks (guest calls them)
 
     /** ops_func_count(ip, parent_ip, op, fregs): one more call for op. */
-    private void opsFuncCount(Hart hart) {
-        long op = hart.getX(A2);
+    private void opsFuncCount(Hart hart, long ip, long parentIp, long op, long fregs) {
         long[] at = relevantAt;
         for (int i = 0; i < at.length; i++) {
             if (at[i] == op) {
@@ -227,7 +225,7 @@ public final class FtraceOpsSample {
     }
 
     /** ops_func_nop(ip, parent_ip, op, fregs): nothing, but for the count that shows it ran. */
-    private void opsFuncNop(Hart hart) {
+    private void opsFuncNop(Hart hart, long ip, long parentIp, long op, long fregs) {
         irrelevantCalls++;
     }
 

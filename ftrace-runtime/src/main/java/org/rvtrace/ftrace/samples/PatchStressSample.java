@@ -13,6 +13,7 @@ import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.RiscvError;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
  * Patching while harts run (issue 5): the guest program benchmarks/patch-stress runs N
@@ -28,8 +29,6 @@ import org.rvtrace.language.runtime.RiscvError;
  * did not start or stop.
  */
 final class PatchStressSample {
-    private static final int A0 = 10;
-
     private final Ftrace ftrace;
     private final int toggles;
     private final AtomicLong traced = new AtomicLong();
@@ -74,14 +73,14 @@ final class PatchStressSample {
             }
         }
         FtraceOps ops = new FtraceOps("patch_stress", 0, new FunctionFilter(List.of("stress_fn*"), List.of()),
-                        ftrace.hostFunction("patch_stress_call", h -> {
-                            PatchSite site = ftrace.siteOf(h.getX(A0));
+                        ftrace.hostFunction("patch_stress_call", HostProcedure.leavingMemoryAlone((h, ip, parentIp, op, fregs) -> {
+                            PatchSite site = ftrace.siteOf(ip);
                             if (site == null || !site.name.startsWith("stress_fn")) {
                                 errors.incrementAndGet();
                             } else {
                                 traced.incrementAndGet();
                             }
-                        }), 0);
+                        })), 0);
         GuestMemory mem = ftrace.memory();
         Thread toggler = new Thread(() -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -6,18 +6,16 @@ import org.rvtrace.ftrace.Ftrace;
 import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.output.FunctionTraceFormat;
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /** Linux's function tracer: one line per traced call, "func &lt;-parent". */
 final class FunctionTracer extends Tracer {
-    private static final int A0 = 10;
-    private static final int A1 = 11;
-
     private final FtraceOps ops;
     private boolean headerWritten;
 
     FunctionTracer(Ftrace session) {
         super(session);
-        long func = session.hostFunction("function_trace_call", this::call);
+        long func = session.hostFunction("function_trace_call", HostProcedure.of(this::call));
         this.ops = new FtraceOps("function", 0, null, func, 0);
     }
 
@@ -40,9 +38,9 @@ final class FunctionTracer extends Tracer {
     }
 
     /** function_trace_call(ip, parent_ip, ops, fregs). */
-    private void call(Hart hart) {
+    private void call(Hart hart, long ip, long parentIp, long op, long fregs) {
         if (session.recording()) {
-            record(hart, hart.getX(A0), hart.getX(A1));
+            record(hart, ip, parentIp);
         }
     }
 

@@ -7,6 +7,7 @@ import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.output.GraphTraceFormat;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
  * Linux's function_graph tracer: an entry line when a function is called, an exit line with
@@ -14,9 +15,6 @@ import org.rvtrace.language.runtime.Hart;
  * return is caught by swapping the return address for return_to_handler.
  */
 final class GraphTracer extends Tracer {
-    private static final int A0 = 10;
-    private static final int A3 = 13;
-
     private final FtraceOps ops;
     private final GraphTraceFormat format;
     private boolean headerWritten;
@@ -25,7 +23,7 @@ final class GraphTracer extends Tracer {
 
     GraphTracer(Ftrace session) {
         super(session);
-        long func = session.hostFunction("function_graph_entry", this::call);
+        long func = session.hostFunction("function_graph_entry", HostProcedure.of(this::call));
         this.ops = new FtraceOps("function_graph", 0, null, func, 0);
         this.format = new GraphTraceFormat(session.clock().nanos(), false);
     }
@@ -49,9 +47,9 @@ final class GraphTracer extends Tracer {
     }
 
     /** The ops callback: (ip, parent_ip, ops, fregs). */
-    private void call(Hart hart) {
+    private void call(Hart hart, long ip, long parentIp, long op, long fregs) {
         if (session.recording()) {
-            entry(hart, hart.getX(A0), hart.getX(A3));
+            entry(hart, ip, fregs);
         }
     }
 

@@ -12,6 +12,7 @@ import org.rvtrace.ftrace.output.ProfileFormat;
 import org.rvtrace.ftrace.site.PatchSite;
 import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.tracing.HostFunction;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
  * Linux's function profiler (trace_stat/function*): hits per function, and with a real
@@ -19,9 +20,6 @@ import org.rvtrace.language.tracing.HostFunction;
  * table when the process ends.
  */
 final class ProfileTracer extends Tracer {
-    private static final int A0 = 10;
-    private static final int A3 = 13;
-
     private final FtraceOps ops;
     /** Every hart's counts, summed at the end. */
     private final List<Counts> perHart = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -48,7 +46,7 @@ final class ProfileTracer extends Tracer {
         super(session);
         this.timed = session.clock().nanos();
         // Counting only, the callback leaves guest memory alone; timing rewrites fregs->ra.
-        HostFunction callback = timed ? this::call : HostFunction.leavingMemoryAlone(this::call);
+        HostFunction callback = timed ? HostProcedure.of(this::call) : HostProcedure.leavingMemoryAlone(this::call);
         long func = session.hostFunction("function_profile_call", callback);
         this.ops = new FtraceOps("profile", 0, null, func, 0);
     }
@@ -67,11 +65,11 @@ final class ProfileTracer extends Tracer {
      * function_profile_call(ip, parent_ip, ops, fregs), inlined into the compiled guest code
      * (the site number is a constant there), timing included.
      */
-    private void call(Hart hart) {
+    private void call(Hart hart, long ip, long parentIp, long op, long fregs) {
         if (!session.recording()) {
             return;
         }
-        int site = session.siteIndexOf(hart.getX(A0));
+        int site = session.siteIndexOf(ip);
         if (site < 0) {
             return;
         }
@@ -85,7 +83,7 @@ final class ProfileTracer extends Tracer {
         }
         counts.hits[site]++;
         if (timed) {
-            time(hart, site, hart.getX(A3));
+            time(hart, site, fregs);
         }
     }
 

@@ -73,6 +73,11 @@ public final class BlockNode extends Node {
     /** A computed jump here went where the graph does not follow (see FunctionRootNode.run): unknown targets leave it. */
     @CompilationFinal boolean unknownTargetsLeave;
     @Child CallSiteNode callSite;
+    /**
+     * Where the enclosing function keeps registers while this block runs: its own homes, or
+     * a trampoline's register scope (see FunctionRootNode). Set once, before the block runs.
+     */
+    @CompilationFinal RegisterHomes homes;
     /** What a HOSTCALL terminator runs (a constant of the compiled code). */
     final HostFunction host;
 
@@ -115,6 +120,7 @@ public final class BlockNode extends Node {
      * whether the block's sd/ld through sp take stack slots (see RegisterHomes).
      */
     void setRegisterHomes(RegisterHomes homes, boolean forwarding) {
+        this.homes = homes;
         for (InsnNode insn : body) {
             insn.setRegisterHomes(homes, forwarding);
         }

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.nodes.Node;
 
 import org.rvtrace.language.runtime.CodeCache;
 import org.rvtrace.language.runtime.Hart;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
  * A guest call: a monomorphic inline cache on the target pc. While one function is called
@@ -99,6 +100,18 @@ public final class CallSiteNode extends Node {
     public boolean leavesMemoryAlone(long target) {
         CodeCache.HostStub s = stub;
         return s != null && target == cachedTarget && !s.function().writesGuestMemory() && s.unchanged().isValid();
+    }
+
+    /**
+     * The host procedure a call of target from here runs in place, or null: a constant in
+     * compiled code (see {@link HostProcedure}). Null until the site's first call.
+     */
+    public HostProcedure procedureAt(long target) {
+        CodeCache.HostStub s = stub;
+        if (s != null && target == cachedTarget && s.function() instanceof HostProcedure p && s.unchanged().isValid()) {
+            return p;
+        }
+        return null;
     }
 
     private synchronized void specialize(long target) {

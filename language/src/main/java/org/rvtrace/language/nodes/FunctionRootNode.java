@@ -28,6 +28,7 @@ import org.rvtrace.language.runtime.CodeCache;
 import org.rvtrace.language.runtime.GuestFault;
 import org.rvtrace.language.runtime.Hart;
 import org.rvtrace.language.runtime.UnwindToTop;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
  * A guest function, or more exactly: the graph of basic blocks reachable from one entry pc
@@ -64,6 +65,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
      * would no longer be a constant.
      */
     private static final int LEAVE = Integer.MAX_VALUE;
+    private static final int RA = 1;
+    private static final int A0 = 10;
     /** Distinct targets a computed jump may have before it is left to the general path. */
     private static final int MAX_JUMP_TARGETS = 64;
 
@@ -74,6 +77,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     @CompilationFinal(dimensions = 1) private BlockNode[] blocks = new BlockNode[0];
     private final Map<Long, Integer> blockIndex = new HashMap<>();
+    /** Register scopes of the trampoline code in this graph, by the pc where control entered it (guarded by this). */
+    private final Map<Long, RegisterHomes> scopes = new HashMap<>();
     @Child private IndirectCallNode generic = IndirectCallNode.create();
     @Child private FunctionBodyNode body = new FunctionBodyNode.Body();
     @CompilationFinal private Object osrMetadata;
@@ -92,7 +97,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         this.entryPc = entryPc;
         this.name = name;
         this.homes = (RegisterHomes) getFrameDescriptor().getInfo();
-        blockAt(entryPc);
+        blockAt(entryPc, homesFor(entryPc, homes));
     }
 
     /**
@@ -180,12 +185,14 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         frame.setLongStatic(InsnNode.LINK_SLOT, link);
         long[] regs = homes.newArray();
         frame.setObjectStatic(InsnNode.REGS_SLOT, regs);
+        frame.setObjectStatic(InsnNode.SCOPE_REGS_SLOT, null);
+        frame.setObjectStatic(InsnNode.SCOPE_HOMES_SLOT, null);
         homes.fill(regs, hart);
         long pc;
         try {
             pc = run(frame, 0, hart, link);
         } catch (CodeModifiedException e) {
-            homes.spill(RegisterHomes.array(frame), hart);
+            spillCurrent(frame, hart);
             pc = e.resumePc;
         }
         pc = leave(hart, pc, link, depth);
@@ -246,7 +253,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         try {
             return run(osrFrame, target, hart, link);
         } catch (CodeModifiedException e) {
-            homes.spill(RegisterHomes.array(osrFrame), hart);
+            spillCurrent(osrFrame, hart);
             return e.resumePc;
         }
     }
@@ -272,11 +279,16 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     @BytecodeInterpreterSwitch
     private long run(VirtualFrame frame, int start, Hart hart, long link) {
         long[] regs = RegisterHomes.array(frame);
+        // Where the registers are kept: in the function's homes, or in the register scope of
+        // the trampoline code that runs (a constant of each exploded copy of the loop body).
+        RegisterHomes current = homes;
         int bi = start;
         outer: while (true) {
             CompilerAsserts.partialEvaluationConstant(bi);
+            CompilerAsserts.partialEvaluationConstant(current);
             if (bi == LEAVE) {
-                homes.spill(regs, hart);
+                // After the loop's exit, shared by every exploded copy: nothing here may
+                // depend on one copy's constants (the exit sites wrote back the registers).
                 return frame.getLongStatic(InsnNode.EXIT_SLOT);
             }
             BlockNode b = blocks[bi];
@@ -285,33 +297,39 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 retranslate(bi);
                 continue;
             }
-            b.executeBody(regs, hart);
+            RegisterHomes h = b.homes;
+            if (h != current) {
+                switchHomes(frame, regs, hart, current, h);
+                current = h;
+            }
+            long[] r = h == homes ? regs : scopeArray(frame);
+            // On-stack replacement only from the function's own code: an OSR entry starts there.
+            boolean mayReplace = h == homes;
+            b.executeBody(r, hart);
             // Every path ends in "bi = <constant>; continue": a merge inside the loop body
             // would turn the block index into a phi, and the explosion would fail.
             switch (b.kind) {
                 case FALL: {
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, b.nextPc);
                         continue;
                     }
                     bi = next;
                     continue;
                 }
                 case BRANCH:
-                    if (BranchCond.test(b.cond, homes.getX(regs, hart, b.rs1), homes.getX(regs, hart, b.rs2))) {
+                    if (BranchCond.test(b.cond, h.getX(r, hart, b.rs1), h.getX(r, hart, b.rs2))) {
                         int next = successor(b, true);
                         if (next == EXIT) {
-                            frame.setLongStatic(InsnNode.EXIT_SLOT, b.targetPc);
-                            bi = LEAVE;
+                            bi = exitTo(frame, h, r, hart, b.targetPc);
                             continue;
                         }
                         if (b.targetPc <= b.startPc) {
                             // A loop head merges this iteration's stack slots with the entry's:
                             // forgotten, they stay constants there (see RegisterHomes).
-                            homes.forgetStack(regs);
-                            Object osr = backEdge(frame, next);
+                            h.forgetStack(r);
+                            Object osr = backEdge(frame, next, mayReplace);
                             if (osr != null) {
                                 return (long) osr;
                             }
@@ -321,8 +339,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     } else {
                         int next = successor(b, false);
                         if (next == EXIT) {
-                            frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
-                            bi = LEAVE;
+                            bi = exitTo(frame, h, r, hart, b.nextPc);
                             continue;
                         }
                         bi = next;
@@ -330,17 +347,16 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     }
                 case JUMP: {
                     if (b.rd != 0) {
-                        homes.setX(regs, hart, b.rd, b.nextPc);
+                        h.setX(r, hart, b.rd, b.nextPc);
                     }
                     int next = successor(b, true);
                     if (next == EXIT) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.targetPc);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, b.targetPc);
                         continue;
                     }
                     if (b.targetPc <= b.startPc) {
-                        homes.forgetStack(regs);
-                        Object osr = backEdge(frame, next);
+                        h.forgetStack(r);
+                        Object osr = backEdge(frame, next, mayReplace);
                         if (osr != null) {
                             return (long) osr;
                         }
@@ -350,47 +366,44 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case CALL:
                 case CALL_INDIRECT: {
-                    long target = b.kind == Terminator.CALL ? b.targetPc : (homes.getX(regs, hart, b.rs1) + b.imm) & ~1L;
-                    homes.setX(regs, hart, b.rd, b.nextPc);
+                    long target = b.kind == Terminator.CALL ? b.targetPc : (h.getX(r, hart, b.rs1) + b.imm) & ~1L;
+                    h.setX(r, hart, b.rd, b.nextPc);
                     if (b.kind == Terminator.CALL && b.targetPc == entryPc) {
                         // Self-recursion is a jump to our own entry: the callee's return then
                         // lands on a return site of this graph (a computed jump we cache), so
                         // recursion runs as a loop in one compilation unit, with no Java call
                         // and no Java stack per guest call.
-                        homes.forgetStack(regs);
-                        Object osr = backEdge(frame, 0);
+                        h.forgetStack(r);
+                        Object osr = backEdge(frame, 0, mayReplace);
                         if (osr != null) {
                             return (long) osr;
                         }
                         bi = 0;
                         continue;
                     }
-                    long resume = call(regs, hart, b, target);
+                    long resume = call(h, r, hart, b, target);
                     if (resume != b.nextPc) {
                         // a longjmp or a return further up: see leave()
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, resume);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, resume);
                         continue;
                     }
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, b.nextPc);
                         continue;
                     }
                     bi = next;
                     continue;
                 }
                 case JUMP_INDIRECT: {
-                    long target = (homes.getX(regs, hart, b.rs1) + b.imm) & ~1L;
+                    long target = (h.getX(r, hart, b.rs1) + b.imm) & ~1L;
                     if (b.rd != 0) {
-                        homes.setX(regs, hart, b.rd, b.nextPc);
+                        h.setX(r, hart, b.rd, b.nextPc);
                     }
                     // A trampoline's return (jr t0) or a return site: its slots have done their work.
-                    homes.forgetStack(regs);
+                    h.forgetStack(r);
                     if (target == link) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, target);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, target);
                         continue;
                     }
                     long[] pcs = b.jumpPcs;
@@ -402,8 +415,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         }
                     }
                     if (b.unknownTargetsLeave) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, target);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, target);
                         continue;
                     }
                     CompilerDirectives.transferToInterpreterAndInvalidate();
@@ -416,8 +428,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         // From now on compiled code leaves for a target it has not seen,
                         // instead of deoptimizing for each one.
                         b.unknownTargetsLeave = true;
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, target);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, target);
                         continue;
                     }
                     bi = added;
@@ -425,14 +436,13 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case ECALL: {
                     hart.pc = b.termPc;
-                    homes.forgetStack(regs);
-                    homes.spill(regs, hart);
+                    h.forgetStack(r);
+                    h.spill(r, hart);
                     code.syscall(hart);
-                    homes.fill(regs, hart);
+                    h.fill(r, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, b.nextPc);
                         continue;
                     }
                     bi = next;
@@ -441,26 +451,23 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case VOLATILE_INSN: {
                     int word = mem.getVolatile32(b.termPc);
                     if (VolatileInsn.isCall(word)) {
-                        long target = (homes.getX(regs, hart, VolatileInsn.rs1(word)) + VolatileInsn.imm12(word)) & ~1L;
-                        homes.setX(regs, hart, VolatileInsn.rd(word), b.nextPc);
-                        long resume = call(regs, hart, b, target);
+                        long target = (h.getX(r, hart, VolatileInsn.rs1(word)) + VolatileInsn.imm12(word)) & ~1L;
+                        h.setX(r, hart, VolatileInsn.rd(word), b.nextPc);
+                        long resume = call(h, r, hart, b, target);
                         if (resume != b.nextPc) {
-                            frame.setLongStatic(InsnNode.EXIT_SLOT, resume);
-                            bi = LEAVE;
+                            bi = exitTo(frame, h, r, hart, resume);
                             continue;
                         }
                     } else if (VolatileInsn.isAuipc(word)) {
-                        homes.setX(regs, hart, VolatileInsn.rd(word), b.termPc + VolatileInsn.imm20(word));
+                        h.setX(r, hart, VolatileInsn.rd(word), b.termPc + VolatileInsn.imm20(word));
                     } else if (word != VolatileInsn.NOP) {
                         // Rewritten into something else: the general path decodes it normally.
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.termPc);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, b.termPc);
                         continue;
                     }
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, b.nextPc);
                         continue;
                     }
                     bi = next;
@@ -469,15 +476,14 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case HOSTCALL: {
                     hart.pc = b.termPc;
                     if (b.host.writesGuestMemory()) {
-                        homes.forgetStack(regs);
+                        h.forgetStack(r);
                     }
-                    homes.spill(regs, hart);
+                    h.spill(r, hart);
                     b.host.call(hart);
-                    homes.fill(regs, hart);
+                    h.fill(r, hart);
                     int next = successor(b, false);
                     if (next == EXIT) {
-                        frame.setLongStatic(InsnNode.EXIT_SLOT, b.nextPc);
-                        bi = LEAVE;
+                        bi = exitTo(frame, h, r, hart, b.nextPc);
                         continue;
                     }
                     bi = next;
@@ -485,7 +491,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case BREAKPOINT:
                     CompilerDirectives.transferToInterpreter();
-                    homes.spill(regs, hart);
+                    h.spill(r, hart);
                     hart.pc = b.termPc;
                     throw new BreakpointHit(b.termPc);
                 case EBREAK:
@@ -506,16 +512,82 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     /**
      * A call to another function root (or a host function), with the registers written back
      * to the hart before and read again after; returns where the callee stopped (normally
-     * b.nextPc).
+     * b.nextPc). A host procedure takes its arguments from where they are kept instead (see
+     * {@link HostProcedure}), and returns to ra.
      */
-    private long call(long[] regs, Hart hart, BlockNode b, long target) {
-        if (!b.callSite.leavesMemoryAlone(target)) {
-            homes.forgetStack(regs);
+    private static long call(RegisterHomes h, long[] r, Hart hart, BlockNode b, long target) {
+        HostProcedure procedure = b.callSite.procedureAt(target);
+        if (procedure != null) {
+            if (procedure.writesGuestMemory()) {
+                h.forgetStack(r);
+            }
+            procedure.call(hart, h.getX(r, hart, A0), h.getX(r, hart, A0 + 1), h.getX(r, hart, A0 + 2), h.getX(r, hart, A0 + 3));
+            return h.getX(r, hart, RA) & ~1L;
         }
-        homes.spill(regs, hart);
+        if (!b.callSite.leavesMemoryAlone(target)) {
+            h.forgetStack(r);
+        }
+        h.spill(r, hart);
         long resume = b.callSite.call(hart, target);
-        homes.fill(regs, hart);
+        h.fill(r, hart);
         return resume;
+    }
+
+    /** Control leaves the graph for pc: the registers go back to the hart; returns the LEAVE pseudo block. */
+    private static int exitTo(VirtualFrame frame, RegisterHomes h, long[] r, Hart hart, long pc) {
+        h.spill(r, hart);
+        frame.setLongStatic(InsnNode.EXIT_SLOT, pc);
+        return LEAVE;
+    }
+
+    /** The register array of the trampoline scope that runs (see {@link #switchHomes}). */
+    private static long[] scopeArray(VirtualFrame frame) {
+        return CompilerDirectives.castExact(frame.getObjectStatic(InsnNode.SCOPE_REGS_SLOT), long[].class);
+    }
+
+    /**
+     * Control passes between the function's own code and trampoline code, or between two
+     * trampolines: the registers one kept go back to the hart, the other's come from it.
+     * Trampoline code keeps every register it writes in a scope array of its own (see
+     * LoopRegisters.trampolineScope), so in compiled code its saves, its callback's arguments
+     * and its restores are SSA values; the write-back of a register it restored to the value
+     * it found folds away (Graal drops a store of the value the field is known to hold), so a
+     * traced call stores to the hart only the registers that really changed.
+     */
+    private void switchHomes(VirtualFrame frame, long[] regs, Hart hart, RegisterHomes from, RegisterHomes to) {
+        if (from == homes) {
+            // The code we enter may write what the function's stack slots remember.
+            homes.forgetStack(regs);
+            homes.spill(regs, hart);
+        } else {
+            from.spill(scopeArray(frame), hart);
+        }
+        if (to == homes) {
+            frame.setObjectStatic(InsnNode.SCOPE_REGS_SLOT, null);
+            frame.setObjectStatic(InsnNode.SCOPE_HOMES_SLOT, null);
+            homes.fill(regs, hart);
+        } else {
+            long[] scope = to.newArray();
+            to.fill(scope, hart);
+            frame.setObjectStatic(InsnNode.SCOPE_REGS_SLOT, scope);
+            frame.setObjectStatic(InsnNode.SCOPE_HOMES_SLOT, to);
+        }
+    }
+
+    /**
+     * After an exception out of a block: the registers of the homes that ran go back to the
+     * hart (the function's own were written back when a trampoline scope began). Not
+     * compiled: the exceptions come out of boundaries that leave compiled code anyway, and
+     * the homes in the frame slot are no constant.
+     */
+    private void spillCurrent(VirtualFrame frame, Hart hart) {
+        CompilerDirectives.transferToInterpreter();
+        Object scope = frame.getObjectStatic(InsnNode.SCOPE_HOMES_SLOT);
+        if (scope != null) {
+            ((RegisterHomes) scope).spill(scopeArray(frame), hart);
+        } else {
+            homes.spill(RegisterHomes.array(frame), hart);
+        }
     }
 
     /** What a function root's call returned (see the calling convention above): the pc where it stopped. */
@@ -528,7 +600,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
      * compiled code, on every {@link #INTERPRETER_BACK_EDGES}th in the interpreter, where the
      * poll (a thread-local lookup) and the counting cost 5% of the time when done each time.
      */
-    private Object backEdge(VirtualFrame frame, int target) {
+    private Object backEdge(VirtualFrame frame, int target, boolean mayReplace) {
         if (CompilerDirectives.inInterpreter()) {
             // Shared by the harts running this function without synchronization: it only paces the polls.
             int n = interpreterBackEdges + 1;
@@ -538,7 +610,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             }
             TruffleSafepoint.poll(this);
             LoopNode.reportLoopCount(this, INTERPRETER_BACK_EDGES);
-            if (BytecodeOSRNode.pollOSRBackEdge(this, INTERPRETER_BACK_EDGES)) {
+            if (mayReplace && BytecodeOSRNode.pollOSRBackEdge(this, INTERPRETER_BACK_EDGES)) {
                 return BytecodeOSRNode.tryOSR(this, target, null, null, frame);
             }
             return null;
@@ -563,7 +635,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     private int resolveSuccessor(BlockNode b, boolean taken) {
         CompilerDirectives.transferToInterpreterAndInvalidate();
-        int stored = resolve(taken ? b.targetPc : b.nextPc) + 1;
+        int stored = resolve(taken ? b.targetPc : b.nextPc, b.homes) + 1;
         if (taken) {
             b.targetIndex = stored;
         } else {
@@ -573,7 +645,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     }
 
     @TruffleBoundary
-    private int resolve(long pc) {
+    private int resolve(long pc, RegisterHomes from) {
         synchronized (this) {
             Integer known = blockIndex.get(pc);
             if (known != null) {
@@ -582,7 +654,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             if (blocks.length >= MAX_BLOCKS) {
                 return EXIT;
             }
-            return blockAt(pc);
+            return blockAt(pc, homesFor(pc, from));
         }
     }
 
@@ -592,7 +664,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             if (b.jumpPcs.length >= MAX_JUMP_TARGETS || !mem.isExecutable(target)) {
                 return -1;
             }
-            int index = resolve(target);
+            int index = resolve(target, b.homes);
             if (index < 0) {
                 return -1;
             }
@@ -606,16 +678,33 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         }
     }
 
-    /** Decodes the block at pc as it is in memory now, for this function's register homes. */
-    private BlockNode translate(long pc) {
+    /** Decodes the block at pc as it is in memory now, to keep registers in blockHomes. */
+    private BlockNode translate(long pc, RegisterHomes blockHomes) {
         BlockNode translated = code.translate(pc);
-        translated.setRegisterHomes(homes, code.forwardsStackSlots(pc));
+        translated.setRegisterHomes(blockHomes, code.forwardsStackSlots(pc));
         return insert(translated);
     }
 
+    /**
+     * Where a new block at pc, reached from a block that keeps registers in from, keeps
+     * them: outside trampoline text in the function's homes; in trampoline text in the
+     * scope of the trampoline it belongs to, which begins where control enters the text.
+     * A block keeps its homes for its lifetime (a translation at a pc reached again from
+     * elsewhere is shared, and entered through a switch of homes like any other).
+     */
+    private RegisterHomes homesFor(long pc, RegisterHomes from) {
+        if (!code.isTrampolineText(pc)) {
+            return homes;
+        }
+        if (from != homes) {
+            return from;
+        }
+        return scopes.computeIfAbsent(pc, entry -> LoopRegisters.trampolineScope(mem, entry, code::isTrampolineText));
+    }
+
     /** Translates the block at pc and appends it to the graph. */
-    private int blockAt(long pc) {
-        BlockNode block = translate(pc);
+    private int blockAt(long pc, RegisterHomes blockHomes) {
+        BlockNode block = translate(pc, blockHomes);
         BlockNode[] grown = java.util.Arrays.copyOf(blocks, blocks.length + 1);
         grown[grown.length - 1] = block;
         blocks = grown;
@@ -631,7 +720,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             if (old.code.isValid()) {
                 return;
             }
-            BlockNode fresh = translate(old.startPc);
+            BlockNode fresh = translate(old.startPc, old.homes);
             BlockNode[] copy = blocks.clone();
             copy[bi] = fresh;
             blocks = copy;

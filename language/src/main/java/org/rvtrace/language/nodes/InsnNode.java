@@ -23,8 +23,11 @@ public abstract class InsnNode extends Node {
     public static final int REGS_SLOT = 2;
     /** Slot of the pc where control leaves the function's graph (see FunctionRootNode.run). */
     public static final int EXIT_SLOT = 3;
+    /** Slots of the register scope of the trampoline code running, and of its homes; null outside one (see FunctionRootNode). */
+    public static final int SCOPE_REGS_SLOT = 4;
+    public static final int SCOPE_HOMES_SLOT = 5;
     /** How many slots a function's frame has. */
-    public static final int FRAME_SLOTS = 4;
+    public static final int FRAME_SLOTS = 6;
     /** Where the enclosing function keeps each register ({@link RegisterHomes#slotOf}); set once, before the node ever runs. */
     @CompilationFinal(dimensions = 1) private byte[] slotOf;
     /** The enclosing function's register homes, for the stack-slot forwarding (see {@link RegisterHomes#stackSlot}). */

@@ -89,6 +89,35 @@ final class LoopRegisters {
     }
 
     /**
+     * The register scope of trampoline code entered at entry (see FunctionRootNode): every
+     * register written by the code reachable from there without leaving the text inText
+     * accepts. Kept in a scope array of their own from entry until control leaves the text,
+     * these registers are written back to the hart only where they changed.
+     */
+    static RegisterHomes trampolineScope(GuestMemory mem, long entry, java.util.function.LongPredicate inText) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        ArrayDeque<Long> work = new ArrayDeque<>();
+        work.add(entry);
+        long x = 0;
+        long f = 0;
+        while (!work.isEmpty() && seen.size() < MAX_BLOCKS) {
+            long start = work.poll();
+            if (!seen.add(start)) {
+                continue;
+            }
+            Block b = decode(mem, start, entry);
+            x |= b.writesX();
+            f |= b.writesF();
+            for (long next : b.successors()) {
+                if (inText.test(next)) {
+                    work.add(next);
+                }
+            }
+        }
+        return new LoopRegisters(x, f).homes();
+    }
+
+    /**
      * Whether an instruction's rd names an f register: FP loads, fused multiply-adds, and
      * OP-FP except the conversions to integers, fmv.x, fclass and the comparisons.
      */

@@ -52,7 +52,7 @@ final class RegisterHomes {
     private int slotsGiven;
     /**
      * Whether any node of this function has a slot (only code in a range given to
-     * TracingHost.forwardStackSlots takes them): otherwise the array has no stack part and
+     * TracingHost.trampolineText takes them): otherwise the array has no stack part and
      * nothing keeps it. Set before the node that takes the first slot runs; compiled code
      * that read it as false keeps working without the forwarding.
      */

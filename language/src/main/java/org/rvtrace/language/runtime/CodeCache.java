@@ -94,16 +94,32 @@ public final class CodeCache implements GuestMemory.CodeWriteListener {
         splitEntries.putIfAbsent(pc, new java.util.concurrent.atomic.AtomicInteger());
     }
 
-    /** Ranges [start, end) whose sd/ld through sp compiled code forwards (see TracingHost.forwardStackSlots). */
+    /** Ranges [start, end) whose sd/ld through sp compiled code forwards (see TracingHost.trampolineText). */
     private final java.util.List<long[]> forwardedRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Ranges [start, end) of trampoline code, which runs in register scopes of its own (see TracingHost.trampolineText). */
+    private final java.util.List<long[]> trampolineRanges = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public void forwardStackSlots(long start, long length) {
         forwardedRanges.add(new long[]{start, start + length});
     }
 
-    /** Whether the block at pc is in such a range. */
+    public void trampolineText(long start, long length) {
+        forwardStackSlots(start, length);
+        trampolineRanges.add(new long[]{start, start + length});
+    }
+
+    /** Whether the block at pc is in a range whose stack slots are forwarded. */
     public boolean forwardsStackSlots(long pc) {
-        for (long[] r : forwardedRanges) {
+        return inRanges(forwardedRanges, pc);
+    }
+
+    /** Whether pc is in trampoline text. */
+    public boolean isTrampolineText(long pc) {
+        return inRanges(trampolineRanges, pc);
+    }
+
+    private static boolean inRanges(java.util.List<long[]> ranges, long pc) {
+        for (long[] r : ranges) {
             if (pc >= r[0] && pc < r[1]) {
                 return true;
             }

@@ -35,12 +35,14 @@ public interface TracingHost {
     void splitPerCallSite(long pc);
 
     /**
-     * Code in [start, start+length) saves registers on the stack and reloads them (a
-     * trampoline): compiled code forwards its sd/ld through sp (see the language's
-     * RegisterHomes), so that reloads of unchanged registers cost nothing. Elsewhere the
-     * forwarding would cost compile time for little gain.
+     * Code in [start, start+length) is trampolines: it saves registers on the stack, calls
+     * out and reloads them. Compiled code keeps the registers a trampoline writes in a
+     * register scope of its own (machine registers, written back to the hart when control
+     * leaves it, and only where they changed), and forwards its sd/ld through sp, so that
+     * reloads of unchanged registers cost nothing (see the language's RegisterHomes).
+     * Elsewhere both would cost compile time for little gain.
      */
-    void forwardStackSlots(long start, long length);
+    void trampolineText(long start, long length);
 
     /** Names [addr, addr+size) in symbolization (trampolines, stubs, ops). */
     void defineSymbol(String name, long addr, long size);
