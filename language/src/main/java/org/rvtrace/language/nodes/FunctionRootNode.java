@@ -50,6 +50,11 @@ import org.rvtrace.language.tracing.HostProcedure;
  * traced one, but a function that returns over its caller's frame,
  * tests/programs/recursion/skip_return.c, then nested Java frames up to the recursion limit
  * and deoptimized six times as often under low compilation thresholds.)
+ *
+ * <p>Trampoline code (TracingHost.trampolineText: ftrace's trampolines) that joins this
+ * graph runs in a register scope of its own: from where control enters the text until it
+ * leaves it, the registers that code writes live in a scope array (see {@link #switchHomes}),
+ * virtual in compiled code like the function's own register array.
  */
 public final class FunctionRootNode extends RootNode implements BytecodeOSRNode {
     /** A successor not looked up yet (see {@link #successor}). */

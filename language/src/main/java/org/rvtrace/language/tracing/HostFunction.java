@@ -9,7 +9,9 @@ import org.rvtrace.language.runtime.Hart;
  * control returns to ra as from any leaf function.
  *
  * <p>A host function runs inside guest code that may be compiled: keep it small, and put
- * I/O and other work Graal should not inline behind a {@code @TruffleBoundary}.
+ * I/O and other work Graal should not inline behind a {@code @TruffleBoundary}. One that
+ * only reads its arguments is better written as a {@link HostProcedure}: compiled code then
+ * passes them as values, without writing its registers back to the hart around the call.
  */
 @FunctionalInterface
 public interface HostFunction {

@@ -23,6 +23,7 @@ class LoopRegistersTest {
     private static final int A0 = 10;
     private static final int A1 = 11;
     private static final int T0 = 5;
+    private static final int T1 = 6;
 
     private final GuestMemory mem = new GuestMemory();
 
@@ -123,5 +124,43 @@ class LoopRegistersTest {
                         bne(A1, ZERO, -12),
                         0x00028067);          // jr t0
         assertEquals(regs(A0, A1, T0), x);
+    }
+
+    private static int jalr(int rd, int rs1, int imm) {
+        return (imm & 0xfff) << 20 | rs1 << 15 | rd << 7 | 0x67;
+    }
+
+    /** The x registers a trampoline scope entered at BASE keeps, with text = [BASE, BASE + words' length). */
+    private long scopeRegisters(int[] words, long farAddress, int... farWords) {
+        mem.protect(BASE, 0x1000, GuestMemory.READ | GuestMemory.EXEC);
+        write(BASE, words);
+        write(farAddress, farWords);
+        long textEnd = BASE + 4L * words.length;
+        long x = 0;
+        for (int r : LoopRegisters.trampolineScope(mem, BASE, pc -> pc >= BASE && pc < textEnd).homed) {
+            x |= 1L << r;
+        }
+        return x;
+    }
+
+    private void write(long at, int[] words) {
+        ByteBuffer code = ByteBuffer.allocate(words.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int w : words) {
+            code.putInt(w);
+        }
+        mem.write(at, code.array());
+    }
+
+    @Test
+    void aTrampolineScopeKeepsWhatItsTextWritesOnEveryPathButNothingBeyondIt() {
+        long x = scopeRegisters(new int[]{
+                        addi(T1, T0, -4),
+                        bne(T1, ZERO, 12),    // to BASE + 16
+                        jalr(RA, T1, 0),      // a call (of whatever t1 holds): the scope goes on after it
+                        addi(A0, A0, 1),
+                        bne(A1, ZERO, 0xf0),  // out of the text, to BASE + 0x100
+                        jalr(ZERO, T0, 0)},   // jr t0: the scope ends
+                        BASE + 0x100, addi(S1, S1, 1), RET);
+        assertEquals(regs(T1, RA, A0), x);
     }
 }
