@@ -82,7 +82,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     @CompilationFinal(dimensions = 1) private BlockNode[] blocks = new BlockNode[0];
     private final Map<Long, Integer> blockIndex = new HashMap<>();
-    /** Register scopes of the trampoline code in this graph, by the pc where control entered it (guarded by this). */
+    /** Register scopes of the trampoline code in this graph, by the pc where control entered it; null: none (guarded by this). */
     private final Map<Long, RegisterHomes> scopes = new HashMap<>();
     @Child private IndirectCallNode generic = IndirectCallNode.create();
     @Child private FunctionBodyNode body = new FunctionBodyNode.Body();
@@ -102,7 +102,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         this.entryPc = entryPc;
         this.name = name;
         this.homes = (RegisterHomes) getFrameDescriptor().getInfo();
-        blockAt(entryPc, homesFor(entryPc, homes));
+        blockAt(entryPc, homesFor(entryPc, null));
     }
 
     /**
@@ -640,7 +640,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     private int resolveSuccessor(BlockNode b, boolean taken) {
         CompilerDirectives.transferToInterpreterAndInvalidate();
-        int stored = resolve(taken ? b.targetPc : b.nextPc, b.homes) + 1;
+        int stored = resolve(taken ? b.targetPc : b.nextPc, b) + 1;
         if (taken) {
             b.targetIndex = stored;
         } else {
@@ -650,7 +650,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     }
 
     @TruffleBoundary
-    private int resolve(long pc, RegisterHomes from) {
+    private int resolve(long pc, BlockNode from) {
         synchronized (this) {
             Integer known = blockIndex.get(pc);
             if (known != null) {
@@ -669,7 +669,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             if (b.jumpPcs.length >= MAX_JUMP_TARGETS || !mem.isExecutable(target)) {
                 return -1;
             }
-            int index = resolve(target, b.homes);
+            int index = resolve(target, b);
             if (index < 0) {
                 return -1;
             }
@@ -691,20 +691,25 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     }
 
     /**
-     * Where a new block at pc, reached from a block that keeps registers in from, keeps
-     * them: outside trampoline text in the function's homes; in trampoline text in the
-     * scope of the trampoline it belongs to, which begins where control enters the text.
-     * A block keeps its homes for its lifetime (a translation at a pc reached again from
-     * elsewhere is shared, and entered through a switch of homes like any other).
+     * Where a new block at pc, reached from block from (null: the function's entry), keeps
+     * registers: outside trampoline text in the function's homes; in trampoline text in the
+     * scope that began where control entered the text, or in the function's homes when that
+     * code has no scope (see LoopRegisters.trampolineScope). A block keeps its homes for its
+     * lifetime (a translation at a pc reached again from elsewhere is shared, and entered
+     * through a switch of homes like any other).
      */
-    private RegisterHomes homesFor(long pc, RegisterHomes from) {
+    private RegisterHomes homesFor(long pc, BlockNode from) {
         if (!code.isTrampolineText(pc)) {
             return homes;
         }
-        if (from != homes) {
-            return from;
+        if (from != null && (from.homes != homes || code.isTrampolineText(from.startPc))) {
+            return from.homes;
         }
-        return scopes.computeIfAbsent(pc, entry -> LoopRegisters.trampolineScope(mem, entry, code::isTrampolineText));
+        if (!scopes.containsKey(pc)) {
+            scopes.put(pc, LoopRegisters.trampolineScope(mem, pc, code::isTrampolineText));
+        }
+        RegisterHomes scope = scopes.get(pc);
+        return scope != null ? scope : homes;
     }
 
     /** Translates the block at pc and appends it to the graph. */

@@ -1,6 +1,7 @@
 package org.rvtrace.language.nodes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -162,5 +163,16 @@ class LoopRegistersTest {
                         jalr(ZERO, T0, 0)},   // jr t0: the scope ends
                         BASE + 0x100, addi(S1, S1, 1), RET);
         assertEquals(regs(T1, RA, A0), x);
+    }
+
+    @Test
+    void trampolineCodeWithALoopHasNoScope() {
+        mem.protect(BASE, 0x1000, GuestMemory.READ | GuestMemory.EXEC);
+        write(BASE, new int[]{
+                        addi(A0, A0, 1),
+                        jalr(RA, T1, 0),
+                        bne(A0, ZERO, -8),
+                        jalr(ZERO, T0, 0)});
+        assertNull(LoopRegisters.trampolineScope(mem, BASE, pc -> pc >= BASE && pc < BASE + 16));
     }
 }
