@@ -14,9 +14,10 @@ import org.rvtrace.ftrace.Ftrace;
 import org.rvtrace.ftrace.filter.FunctionFilter;
 import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.ftrace.site.PatchSite;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
- * A tracer in Java: an ftrace_ops whose callback is a Java lambda, registered on the
+ * A tracer in Java: an ftrace_ops whose callback is a Java lambda (a HostProcedure), registered on the
  * program's patch sites before it runs, counting calls per function. (The program must be
  * built with -fpatchable-function-entry=8,4 -falign-functions=8.)
  *
@@ -26,10 +27,13 @@ public final class CountCalls {
     public static void main(String[] args) throws Exception {
         Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         try (AutoCloseable listener = Ftrace.onAttach(ftrace -> {
-            long callback = ftrace.hostFunction("count_calls", hart -> {
-                PatchSite site = ftrace.siteOf(hart.getX(10)); // a0: ip of the traced call
+            // A procedure gets ftrace_func_t's arguments as values (ip, parent_ip, op, fregs) and
+            // writes no register; declared to leave guest memory alone, compiled guest code
+            // keeps everything it knows about the caller's stack across the call.
+            long callback = ftrace.hostFunction("count_calls", HostProcedure.leavingMemoryAlone((hart, ip, parentIp, op, fregs) -> {
+                PatchSite site = ftrace.siteOf(ip);
                 counts.computeIfAbsent(site == null ? "?" : site.name, k -> new LongAdder()).increment();
-            });
+            }));
             ftrace.register(new FtraceOps("count_calls", 0, FunctionFilter.ALL, callback, 0));
         }); Context context = Context.newBuilder("riscv").arguments("riscv", args).allowIO(IOAccess.ALL)
                         .option("riscv.Ftrace", "nop").build()) {

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import org.rvtrace.ftrace.Ftrace;
 import org.rvtrace.ftrace.filter.FunctionFilter;
+import org.rvtrace.ftrace.asm.Trampolines;
 import org.rvtrace.ftrace.ops.FtraceOps;
 import org.rvtrace.language.isa.Encode;
+import org.rvtrace.language.tracing.HostProcedure;
 
 /**
  * rvtrace as Java code embeds it through org.graalvm.polyglot (issue 6): a program used as
@@ -133,6 +135,36 @@ class EmbeddingTest {
             assertEquals(177, seen.size(), "fib(10) makes 177 calls");
             assertTrue(seen.stream().allMatch("fib"::equals), seen.toString());
         });
+    }
+
+    /**
+     * A HostProcedure gets ftrace_func_t's arguments as values: ip names the traced function,
+     * op is the registered ops, and fregs is the trampoline's frame, whose saved sp is the sp
+     * the traced function was called with (fregs + FREGS_SIZE). fib(20) runs often enough
+     * for its compiled code, where the arguments come from machine registers, to take part.
+     */
+    @Test
+    void aJavaProcedureGetsTheCallbackArgumentsAsValues() throws Exception {
+        long[] calls = new long[1];
+        List<String> wrong = new ArrayList<>();
+        withTracedFib((lib, f) -> {
+            FtraceOps[] registered = new FtraceOps[1];
+            long fn = f.hostFunction("java_procedure", HostProcedure.leavingMemoryAlone((hart, ip, parentIp, op, fregs) -> {
+                calls[0]++;
+                String name = f.functionName(ip - 4);
+                long savedSp = f.memory().readLong(fregs + Trampolines.FREGS_SP);
+                if (!"fib".equals(name) || op != registered[0].address() || savedSp != fregs + Trampolines.FREGS_SIZE || parentIp == 0) {
+                    wrong.add(name + " op=0x" + Long.toHexString(op) + " fregs=0x" + Long.toHexString(fregs) + " sp=0x" + Long.toHexString(savedSp));
+                }
+            }));
+            registered[0] = new FtraceOps("java", 0, new FunctionFilter(List.of("fib"), List.of()), fn, 0);
+            f.register(registered[0]);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(6765, lib.getMember("fib").execute(20).asLong());
+            }
+        });
+        assertEquals(20 * 21891, calls[0], "fib(20) makes 21891 calls");
+        assertTrue(wrong.isEmpty(), () -> wrong.size() + " calls with wrong arguments, first: " + wrong.get(0));
     }
 
     /**
