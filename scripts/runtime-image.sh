@@ -33,7 +33,7 @@ common_jvm_options() {
     printf '%s\n' \
         -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
         -XX:TieredStopAtLevel=1 -XX:+UseParallelGC \
-        --enable-native-access=org.graalvm.truffle,org.rvtrace.language --sun-misc-unsafe-memory-access=allow \
+        --enable-native-access=org.graalvm.truffle,org.rvtrace.language,org.rvtrace.ftrace --sun-misc-unsafe-memory-access=allow \
         "-Xlog:disable" "-Xlog:all=warning,aot*=off,cds*=off:stderr"
 }
 

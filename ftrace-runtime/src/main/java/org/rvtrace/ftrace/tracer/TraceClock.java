@@ -17,12 +17,18 @@ public abstract class TraceClock {
         };
     }
 
+    /**
+     * Nanoseconds since the clock was made: the time-stamp counter where it can serve, as in
+     * Linux's sched_clock, else System.nanoTime (see {@link TimeStampCounter}).
+     */
     private static final class Local extends TraceClock {
+        private final TimeStampCounter counter = TimeStampCounter.create();
         private final long start = System.nanoTime();
 
         @Override
         public long now() {
-            return System.nanoTime() - start;
+            TimeStampCounter c = counter;
+            return c != null ? c.nanos() : System.nanoTime() - start;
         }
 
         @Override
