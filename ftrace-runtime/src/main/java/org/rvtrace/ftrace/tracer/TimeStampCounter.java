@@ -21,7 +21,7 @@ import java.util.Optional;
  * <p>Used only on x86-64 Linux hosts whose counter runs at a constant rate and does not
  * stop ({@code constant_tsc}, {@code nonstop_tsc} in /proc/cpuinfo), and when this module
  * may call native code ({@code --enable-native-access}); {@link #create} returns null
- * otherwise and the clock reads {@code System.nanoTime}. The three instructions are
+ * otherwise and the clock reads {@code System.nanoTime}. The four instructions are
  * written into a page of their own and called through the foreign-function API.
  */
 final class TimeStampCounter {
