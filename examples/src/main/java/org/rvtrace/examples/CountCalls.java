@@ -28,8 +28,8 @@ public final class CountCalls {
         Map<String, LongAdder> counts = new ConcurrentHashMap<>();
         try (AutoCloseable listener = Ftrace.onAttach(ftrace -> {
             // A procedure gets ftrace_func_t's arguments as values (ip, parent_ip, op, fregs) and
-            // writes no register; declared to leave guest memory alone, compiled guest code
-            // keeps everything it knows about the caller's stack across the call.
+            // writes no register; declared to leave guest memory alone (neither read nor written),
+            // compiled guest code need not store the trampoline's register saves for it.
             long callback = ftrace.hostFunction("count_calls", HostProcedure.leavingMemoryAlone((hart, ip, parentIp, op, fregs) -> {
                 PatchSite site = ftrace.siteOf(ip);
                 counts.computeIfAbsent(site == null ? "?" : site.name, k -> new LongAdder()).increment();

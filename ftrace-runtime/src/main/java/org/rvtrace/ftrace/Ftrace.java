@@ -586,6 +586,11 @@ public final class Ftrace implements GuestTracing {
         }
     }
 
+    /** One line on the process's stderr, as a sample module's pr_info. */
+    public void report(String line) {
+        writeErr(line + "\n");
+    }
+
     private void warn(String line) {
         writeErr("rv: ftrace: " + line + "\n");
     }

@@ -14,11 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.oracle.truffle.api.CompilerDirectives;
 
 import org.rvtrace.ftrace.Ftrace;
 import org.rvtrace.ftrace.filter.FunctionFilter;
@@ -115,11 +118,23 @@ class EmbeddingTest {
     }
 
     private void withTracedFib(FibSession body) throws Exception {
+        withTracedFib(GuestPrograms.engine(), body);
+    }
+
+    /** An engine of its own that compiles fib after a few hundred calls, on the guest's thread. */
+    private static Engine compilingEarly() {
+        return Engine.newBuilder("riscv").allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false")
+                        .option("engine.BackgroundCompilation", "false").option("engine.MultiTier", "false")
+                        .option("engine.SingleTierCompilationThreshold", "200").build();
+    }
+
+    private void withTracedFib(Engine engine, FibSession body) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         AtomicReference<Ftrace> session = new AtomicReference<>();
         Path traceable = GuestPrograms.program("O2-pfe", "ftrace/fib").binary();
         try (AutoCloseable listener = Ftrace.onAttach(session::set);
-                        Context context = builder(out).option("riscv.Ftrace", "nop").build()) {
+                        Context context = Context.newBuilder("riscv").engine(engine).out(out).err(out).option("riscv.Library", "true")
+                                        .option("riscv.Ftrace", "nop").build()) {
             Value lib = context.eval(Source.newBuilder("riscv", traceable.toFile()).build());
             body.run(lib, session.get());
         }
@@ -140,31 +155,78 @@ class EmbeddingTest {
     /**
      * A HostProcedure gets ftrace_func_t's arguments as values: ip names the traced function,
      * op is the registered ops, and fregs is the trampoline's frame, whose saved sp is the sp
-     * the traced function was called with (fregs + FREGS_SIZE). fib(20) runs often enough
-     * for its compiled code, where the arguments come from machine registers, to take part.
+     * the traced function was called with (fregs + FREGS_SIZE) and whose saved ra is
+     * parent_ip. fib(20) runs often enough for its compiled code, where the arguments come
+     * from machine registers, to take part; there the frame's saves are deferred, and a
+     * procedure that may read guest memory (HostProcedure.of) must find them made.
      */
     @Test
     void aJavaProcedureGetsTheCallbackArgumentsAsValues() throws Exception {
         long[] calls = new long[1];
         List<String> wrong = new ArrayList<>();
-        withTracedFib((lib, f) -> {
-            FtraceOps[] registered = new FtraceOps[1];
-            long fn = f.hostFunction("java_procedure", HostProcedure.leavingMemoryAlone((hart, ip, parentIp, op, fregs) -> {
-                calls[0]++;
-                String name = f.functionName(ip - 4);
-                long savedSp = f.memory().readLong(fregs + Trampolines.FREGS_SP);
-                if (!"fib".equals(name) || op != registered[0].address() || savedSp != fregs + Trampolines.FREGS_SIZE || parentIp == 0) {
-                    wrong.add(name + " op=0x" + Long.toHexString(op) + " fregs=0x" + Long.toHexString(fregs) + " sp=0x" + Long.toHexString(savedSp));
+        try (Engine engine = compilingEarly()) {
+            withTracedFib(engine, (lib, f) -> {
+                FtraceOps[] registered = new FtraceOps[1];
+                long fn = f.hostFunction("java_procedure", HostProcedure.of((hart, ip, parentIp, op, fregs) -> {
+                    calls[0]++;
+                    String name = f.functionName(ip - 4);
+                    long savedSp = f.memory().readLong(fregs + Trampolines.FREGS_SP);
+                    long savedRa = f.memory().readLong(fregs + Trampolines.FREGS_RA);
+                    if (!"fib".equals(name) || op != registered[0].address() || savedSp != fregs + Trampolines.FREGS_SIZE || parentIp == 0
+                                    || savedRa != parentIp) {
+                        wrong.add(name + " op=0x" + Long.toHexString(op) + " fregs=0x" + Long.toHexString(fregs) + " sp=0x" + Long.toHexString(savedSp)
+                                        + " ra=0x" + Long.toHexString(savedRa) + " parent_ip=0x" + Long.toHexString(parentIp));
+                    }
+                }));
+                registered[0] = new FtraceOps("java", 0, new FunctionFilter(List.of("fib"), List.of()), fn, 0);
+                f.register(registered[0]);
+                for (int i = 0; i < 20; i++) {
+                    assertEquals(6765, lib.getMember("fib").execute(20).asLong());
                 }
-            }));
-            registered[0] = new FtraceOps("java", 0, new FunctionFilter(List.of("fib"), List.of()), fn, 0);
-            f.register(registered[0]);
-            for (int i = 0; i < 20; i++) {
-                assertEquals(6765, lib.getMember("fib").execute(20).asLong());
-            }
-        });
+            });
+        }
         assertEquals(20 * 21891, calls[0], "fib(20) makes 21891 calls");
         assertTrue(wrong.isEmpty(), () -> wrong.size() + " calls with wrong arguments, first: " + wrong.get(0));
+    }
+
+    /**
+     * Compiled code defers the trampoline's frame saves (they stay in the compiled frame, and
+     * the popped frame never reaches memory); a deoptimization between the saves and the
+     * restores must hand them to the interpreter, which writes them before it reads the
+     * restores from memory. Here the callback itself deoptimizes fib's compiled code (without
+     * throwing it away) on every 97th call it gets there: a restore that missed the saves
+     * would give fib a wrong n or return address.
+     */
+    @Test
+    void aDeoptimizationBetweenTheSavesAndTheRestoresKeepsTheSaves() throws Exception {
+        long[] calls = new long[1];
+        long[] fromCompiled = new long[1];
+        long[] compiledCalls = new long[1];
+        try (Engine engine = compilingEarly()) {
+            withTracedFib(engine, (lib, f) -> {
+                long fn = f.hostFunction("deoptimizing_procedure", HostProcedure.leavingMemoryAlone((hart, ip, parentIp, op, fregs) -> {
+                    calls[0]++;
+                    boolean compiled = CompilerDirectives.inCompiledCode();
+                    if (compiled) {
+                        // A side effect here gives the deoptimization below a state to resume
+                        // from where compiled is true (without it, the interpreter resumed
+                        // before the branch and skipped it).
+                        compiledCalls[0]++;
+                    }
+                    if (compiled && calls[0] % 97 == 0) {
+                        CompilerDirectives.transferToInterpreter();
+                        fromCompiled[0]++;
+                    }
+                }));
+                f.register(new FtraceOps("deoptimizing", 0, new FunctionFilter(List.of("fib"), List.of()), fn, 0));
+                for (int i = 0; i < 30; i++) {
+                    assertEquals(6765, lib.getMember("fib").execute(20).asLong(), "fib(20), round " + i);
+                }
+            });
+        }
+        assertEquals(30 * 21891, calls[0], "fib(20) makes 21891 calls");
+        assertTrue(fromCompiled[0] > 100, "compiled code deoptimized in the trampoline " + fromCompiled[0] + " times (of "
+                        + compiledCalls[0] + " calls from compiled code)");
     }
 
     /**

@@ -162,6 +162,7 @@ public final class FtraceOpsSample {
     public static FtraceOpsSample load(Ftrace ftrace, Config config, String relevantTracee, String irrelevantTracee) {
         FtraceOpsSample sample = new FtraceOpsSample(config, relevantTracee, irrelevantTracee);
         sample.register(ftrace);
+        ftrace.atEnd(() -> ftrace.report(sample.counts()));
         return sample;
     }
 
@@ -241,6 +242,23 @@ public final class FtraceOpsSample {
             sum += c;
         }
         return sum;
+    }
+
+    /**
+     * What the callbacks counted, for the end of the run (the module's ops_check at unload;
+     * benchmarks/ftrace-ops.py compares it with the calls the guest made): "ftrace_ops:
+     * counted N calls by each of R relevant ops, M by the irrelevant ops, S stray" when the
+     * relevant ops agree, else every relevant ops' count.
+     */
+    public String counts() {
+        StringBuilder b = new StringBuilder("ftrace_ops: counted ");
+        boolean agree = java.util.Arrays.stream(relevantCounts).distinct().count() <= 1;
+        if (agree) {
+            b.append(relevantCounts.length == 0 ? 0 : relevantCounts[0]).append(" calls by each of ").append(relevantCounts.length).append(" relevant ops");
+        } else {
+            b.append("calls by the relevant ops ").append(java.util.Arrays.toString(relevantCounts));
+        }
+        return b.append(", ").append(irrelevantCalls).append(" by the irrelevant ops, ").append(strayCalls).append(" stray").toString();
     }
 
     /** Calls of the irrelevant ops' callback, all ops together. */

@@ -99,7 +99,7 @@ public final class CallSiteNode extends Node {
      */
     public boolean leavesMemoryAlone(long target) {
         CodeCache.HostStub s = stub;
-        return s != null && target == cachedTarget && !s.function().writesGuestMemory() && s.unchanged().isValid();
+        return s != null && target == cachedTarget && !s.function().touchesGuestMemory() && s.unchanged().isValid();
     }
 
     /**

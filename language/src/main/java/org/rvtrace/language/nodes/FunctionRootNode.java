@@ -71,6 +71,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
      */
     private static final int LEAVE = Integer.MAX_VALUE;
     private static final int RA = 1;
+    private static final int SP = 2;
     private static final int A0 = 10;
     /** Distinct targets a computed jump may have before it is left to the general path. */
     private static final int MAX_JUMP_TARGETS = 64;
@@ -405,8 +406,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     if (b.rd != 0) {
                         h.setX(r, hart, b.rd, b.nextPc);
                     }
-                    // A trampoline's return (jr t0) or a return site: its slots have done their work.
-                    h.forgetStack(r);
+                    // A trampoline's return (jr t0) or a return site: its slots have done their
+                    // work. Not in a trampoline scope: its deferred saves wait for the scope's end.
+                    if (!h.defersSaves()) {
+                        h.forgetStack(r);
+                    }
                     if (target == link) {
                         bi = exitTo(frame, h, r, hart, target);
                         continue;
@@ -480,7 +484,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case HOSTCALL: {
                     hart.pc = b.termPc;
-                    if (b.host.writesGuestMemory()) {
+                    if (b.host.touchesGuestMemory()) {
                         h.forgetStack(r);
                     }
                     h.spill(r, hart);
@@ -496,17 +500,21 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case BREAKPOINT:
                     CompilerDirectives.transferToInterpreter();
+                    h.flushPending(r);
                     h.spill(r, hart);
                     hart.pc = b.termPc;
                     throw new BreakpointHit(b.termPc);
                 case EBREAK:
                     CompilerDirectives.transferToInterpreter();
+                    h.flushPending(r);
                     throw GuestFault.breakpoint(b.termPc);
                 case ILLEGAL:
                     CompilerDirectives.transferToInterpreter();
+                    h.flushPending(r);
                     throw GuestFault.illegal(b.termPc, b.termRaw, b.termLength);
                 case FETCH_FAULT:
                     CompilerDirectives.transferToInterpreter();
+                    h.flushPending(r);
                     throw GuestFault.segv(b.termPc, b.termPc, "instruction fetch from");
                 default:
                     throw CompilerDirectives.shouldNotReachHere();
@@ -523,7 +531,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     private static long call(RegisterHomes h, long[] r, Hart hart, BlockNode b, long target) {
         HostProcedure procedure = b.callSite.procedureAt(target);
         if (procedure != null) {
-            if (procedure.writesGuestMemory()) {
+            if (procedure.touchesGuestMemory()) {
                 h.forgetStack(r);
             }
             procedure.call(hart, h.getX(r, hart, A0), h.getX(r, hart, A0 + 1), h.getX(r, hart, A0 + 2), h.getX(r, hart, A0 + 3));
@@ -540,6 +548,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     /** Control leaves the graph for pc: the registers go back to the hart; returns the LEAVE pseudo block. */
     private static int exitTo(VirtualFrame frame, RegisterHomes h, long[] r, Hart hart, long pc) {
+        h.flushPending(r);
         h.spill(r, hart);
         frame.setLongStatic(InsnNode.EXIT_SLOT, pc);
         return LEAVE;
@@ -565,7 +574,9 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
             homes.forgetStack(regs);
             homes.spill(regs, hart);
         } else {
-            from.spill(scopeArray(frame), hart);
+            long[] scope = scopeArray(frame);
+            from.endScope(scope, from.getX(scope, hart, SP));
+            from.spill(scope, hart);
         }
         if (to == homes) {
             frame.setObjectStatic(InsnNode.SCOPE_REGS_SLOT, null);
@@ -589,6 +600,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         CompilerDirectives.transferToInterpreter();
         Object scope = frame.getObjectStatic(InsnNode.SCOPE_HOMES_SLOT);
         if (scope != null) {
+            ((RegisterHomes) scope).flushPending(scopeArray(frame));
             ((RegisterHomes) scope).spill(scopeArray(frame), hart);
         } else {
             homes.spill(RegisterHomes.array(frame), hart);

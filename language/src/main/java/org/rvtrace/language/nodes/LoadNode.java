@@ -51,11 +51,14 @@ public final class LoadNode extends MemoryAccessNode {
         if (CompilerDirectives.inCompiledCode() && stackSlotHolds(regs, base)) {
             value = stackSlotValue(regs);
         } else if (s != GENERIC) {
-            value = loadSpeculating(s, addr);
-        } else if (checkedByRun() || inRegion(addr)) {
-            value = Width.loadUnchecked(width, mem, addr);
+            value = loadSpeculating(s, regs, addr);
         } else {
-            value = width.load(mem, addr, pc);
+            flushPendingBefore(regs, addr);
+            if (checkedByRun() || inRegion(addr)) {
+                value = Width.loadUnchecked(width, mem, addr);
+            } else {
+                value = width.load(mem, addr, pc);
+            }
         }
         if (!fp) {
             setX(regs, hart, rd, value);
@@ -66,7 +69,11 @@ public final class LoadNode extends MemoryAccessNode {
         }
     }
 
-    private long loadSpeculating(Speculation s, long addr) {
+    /**
+     * The speculated value needs no care for deferred saves (see RegisterHomes): a save is
+     * deferred only in a region of memory, and no region holds a watched word.
+     */
+    private long loadSpeculating(Speculation s, long[] regs, long addr) {
         if (s != null) {
             if (s.valid.isValid()) {
                 if (addr == s.addr) {
@@ -75,10 +82,12 @@ public final class LoadNode extends MemoryAccessNode {
             } else if (CompilerDirectives.inCompiledCode()) {
                 // Compiled after the word changed but before this load ran again in the
                 // interpreter: load plainly rather than deoptimize at every execution.
+                flushPendingBefore(regs, addr);
                 return mem.load64(addr, pc);
             }
         }
         CompilerDirectives.transferToInterpreterAndInvalidate();
+        flushPendingBefore(regs, addr);
         return respeculate(addr);
     }
 

@@ -43,7 +43,7 @@ final class LoopRegisters {
     }
 
     RegisterHomes homes() {
-        return new RegisterHomes(x, f);
+        return new RegisterHomes(x, f, null);
     }
 
     /** calls: the block ends by leaving the graph for other code and coming back (call, ecall, hostcall). */
@@ -120,7 +120,8 @@ final class LoopRegisters {
                 }
             }
         }
-        return new LoopRegisters(x, f).homes();
+        // A scope defers its frame saves (see RegisterHomes).
+        return new RegisterHomes(x, f, mem);
     }
 
     /**

@@ -108,6 +108,46 @@ abstract class MemoryAccessNode extends InsnNode {
         return regs[stackValue];
     }
 
+    /** Whether this store is deferred (see RegisterHomes: deferred saves): slotted, in a trampoline scope, compiled. */
+    final boolean defersStore(long[] regs) {
+        return stackBit != 0 && homes.defers(regs);
+    }
+
+    /** This slotted store of value at sp = base, deferred. */
+    final void deferStore(long[] regs, long base, long value) {
+        homes.deferStore(regs, base, stackValue, stackBit, value);
+    }
+
+    /** Set when a load overlapped pending saves once: from then on it writes them all before it reads. */
+    @CompilationFinal private boolean overlapSeen;
+
+    /**
+     * Before this access reads or writes memory itself (not a slot): the pending saves it
+     * could see or overwrite go to memory first. In the interpreter, all of them, when a
+     * deoptimization left any. In compiled code a store writes them all (the pending mask is
+     * known there, so this is the stores themselves); a load writes them only when its bytes
+     * may overlap them, which it checks with two compares, and the first time it does, it
+     * deoptimizes rather than merge a written and an unwritten state of every slot.
+     */
+    final void flushPendingBefore(long[] regs, long addr) {
+        if (CompilerDirectives.inInterpreter()) {
+            if (regs.length > stackMask) {
+                homes.flushPending(regs);
+            }
+            return;
+        }
+        if (!homes.defers(regs)) {
+            return;
+        }
+        if (isStore() || overlapSeen) {
+            homes.flushPending(regs);
+        } else if (homes.pendingOverlaps(regs, addr, width.size)) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            overlapSeen = true;
+            homes.flushPending(regs);
+        }
+    }
+
     /** For a store, once made: remember the value when it is slotted, else forget every slot. */
     final void stored(long[] regs, long base, long value) {
         if (!homes.forwards(regs)) {

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import org.rvtrace.language.memory.GuestMemory;
 import org.rvtrace.language.runtime.Hart;
 
 /**
@@ -43,12 +44,16 @@ final class RegisterHomes {
      * stored there since (a load is not ordered after an earlier store to the same address).
      */
     static final int STACK_SLOTS = 16;
-    /** Indices in the register array: the valid-slot mask, the sp of the slots, slot 0's value. */
+    /** Indices in the register array: the valid-slot mask, the sp of the slots, the pending-slot mask, slot 0's value. */
     final int stackMask;
     final int stackSp;
+    final int stackPending;
     final int stackValues;
-    /** sp offset of each slot given out so far (guarded by this). */
-    private final long[] slotOffsets = new long[STACK_SLOTS];
+    /**
+     * sp offset of each slot given out so far (guarded by this). An offset is written before
+     * any node has its slot, so compiled code that reads one for a pending slot sees it set.
+     */
+    @CompilationFinal(dimensions = 1) private final long[] slotOffsets = new long[STACK_SLOTS];
     private int slotsGiven;
     /**
      * Whether any node of this function has a slot (only code in a range given to
@@ -58,7 +63,30 @@ final class RegisterHomes {
      */
     @CompilationFinal volatile boolean stackForwarding;
 
-    RegisterHomes(long frameX, long frameF) {
+    /*
+     * Deferred saves, in a trampoline's register scope only (non-null memory). There a slotted
+     * sd that passed its access check is not made at once: it stays pending in its slot (a
+     * bit in the pending mask) until something may read or overwrite that memory, and the
+     * stores still pending when the scope ends below the sp it ends with are dropped: they
+     * are the trampoline's frame, popped. So in compiled code a traced call's frame saves,
+     * forwarded to its restores, never reach memory at all, as if they had been made into
+     * the compiled frame.
+     *
+     * Written to memory (flushPending) before: any other store, any load that is not slotted
+     * and may overlap a pending slot (for a load that keeps overlapping, before it always),
+     * atomics, lr/sc and fences, calls, system calls, host functions that touch guest memory,
+     * leaving the function, and exceptions out of it. The interpreter never defers, but after a
+     * deoptimization it may run on an array with pending slots: it writes them all before its
+     * first memory access, call or exit, so it never sees memory without them.
+     */
+    /** Where pending saves go when written; null: this array's saves are made at once (a function's own homes). */
+    private final GuestMemory deferredTo;
+    /** sp may rise by at most this much at a scope's end for the saves below it to count as a popped frame. */
+    private static final long MAX_POPPED_FRAME = 4096;
+
+    /** deferredTo: memory, for a trampoline scope whose slotted saves are deferred (see above); else null. */
+    RegisterHomes(long frameX, long frameF, GuestMemory deferredTo) {
+        this.deferredTo = deferredTo;
         java.util.Arrays.fill(slotOf, (byte) -1);
         int[] regs = new int[Long.bitCount(frameX & ~1L) + Long.bitCount(frameF)];
         int n = 0;
@@ -77,7 +105,8 @@ final class RegisterHomes {
         this.homed = regs;
         this.stackMask = regs.length;
         this.stackSp = regs.length + 1;
-        this.stackValues = regs.length + 2;
+        this.stackPending = regs.length + 2;
+        this.stackValues = regs.length + 3;
     }
 
     /**
@@ -107,14 +136,16 @@ final class RegisterHomes {
         return slotsGiven++;
     }
 
-    /** Memory may have changed under the slots: none is valid any more. */
+    /** Memory may change under the slots, or be read: pending saves are written, and no slot is valid any more. */
     @ExplodeLoop
     void forgetStack(long[] regs) {
+        flushPending(regs);
         if (forwards(regs)) {
             // Values too, not just the mask: a forgotten slot that kept its value would stay
             // live in every frame state and phi after it (fib's recursion loop spilled them).
             regs[stackMask] = 0;
             regs[stackSp] = 0;
+            regs[stackPending] = 0;
             for (int i = 0; i < STACK_SLOTS; i++) {
                 regs[stackValues + i] = 0;
             }
@@ -127,6 +158,98 @@ final class RegisterHomes {
      */
     boolean forwards(long[] regs) {
         return CompilerDirectives.inCompiledCode() && stackForwarding && regs.length > stackMask;
+    }
+
+    /** Whether this is a trampoline scope, whose slotted saves are deferred in compiled code. */
+    boolean defersSaves() {
+        return deferredTo != null;
+    }
+
+    /** Whether slotted saves into regs are deferred: compiled code, a trampoline scope, an array with the stack part. */
+    boolean defers(long[] regs) {
+        return deferredTo != null && forwards(regs);
+    }
+
+    /**
+     * A slotted sd of value at sp = base + the slot's offset, deferred: the slot holds it, and
+     * memory gets it later or never (see above). The saves of a frame share one sp; one at
+     * another sp first writes those pending.
+     */
+    void deferStore(long[] regs, long base, int valueIndex, long bit, long value) {
+        if (regs[stackSp] != base) {
+            flushPending(regs);
+        }
+        long mask = regs[stackSp] == base ? regs[stackMask] : 0;
+        regs[stackSp] = base;
+        regs[valueIndex] = value;
+        regs[stackMask] = mask | bit;
+        regs[stackPending] |= bit;
+    }
+
+    /**
+     * Writes the pending saves to memory, in any order: each slot holds the last store to its
+     * doubleword, and slots do not overlap. Works in the interpreter too, after a
+     * deoptimization left pending slots in the array (the interpreter's own arrays have no
+     * stack part: one length check).
+     */
+    @ExplodeLoop
+    void flushPending(long[] regs) {
+        if (deferredTo == null || regs.length <= stackPending) {
+            return;
+        }
+        long pending = regs[stackPending];
+        if (pending == 0) {
+            return;
+        }
+        long sp = regs[stackSp];
+        for (int i = 0; i < STACK_SLOTS; i++) {
+            if ((pending & (1L << i)) != 0) {
+                deferredTo.store64Unchecked(sp + slotOffsets[i], regs[stackValues + i]);
+            }
+        }
+        regs[stackPending] = 0;
+    }
+
+    /**
+     * Whether a load of size bytes at addr may overlap a pending save. In compiled code the
+     * pending mask is usually a constant, and this is two compares against the slots' sp.
+     */
+    @ExplodeLoop
+    boolean pendingOverlaps(long[] regs, long addr, int size) {
+        long pending = regs[stackPending];
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (int i = 0; i < STACK_SLOTS; i++) {
+            if ((pending & (1L << i)) != 0) {
+                lo = Math.min(lo, slotOffsets[i]);
+                hi = Math.max(hi, slotOffsets[i] + 8);
+            }
+        }
+        long rel = addr - regs[stackSp];
+        return pending != 0 && rel + size > lo && rel < hi;
+    }
+
+    /**
+     * The scope ends with sp at spNow: pending saves below it are the trampoline's popped
+     * frame and are dropped; the others are written. Only when sp rose by at most
+     * {@link #MAX_POPPED_FRAME} (a trampoline that switched stacks keeps everything).
+     */
+    @ExplodeLoop
+    void endScope(long[] regs, long spNow) {
+        if (deferredTo == null || regs.length <= stackPending) {
+            return;
+        }
+        long pending = regs[stackPending];
+        long sp = regs[stackSp];
+        // spNow - sp, not a compare of the addresses: Graal folds (sp + n) - sp to n.
+        long popped = spNow - sp;
+        boolean framePopped = popped > 0 && popped <= MAX_POPPED_FRAME;
+        for (int i = 0; i < STACK_SLOTS; i++) {
+            if ((pending & (1L << i)) != 0 && !(framePopped && slotOffsets[i] + 8 <= popped)) {
+                deferredTo.store64Unchecked(sp + slotOffsets[i], regs[stackValues + i]);
+            }
+        }
+        regs[stackPending] = 0;
     }
 
     /** The register array of this frame. */

@@ -23,6 +23,11 @@ public final class StoreNode extends MemoryAccessNode {
         long value = fp ? f(regs, hart, rs2) : x(regs, hart, rs2);
         long base = x(regs, hart, rs1);
         long addr = base + imm;
+        if (CompilerDirectives.inCompiledCode() && defersStore(regs) && (checkedByRun() || inRegion(addr))) {
+            deferStore(regs, base, value);
+            return;
+        }
+        flushPendingBefore(regs, addr);
         if (checkedByRun() || inRegion(addr)) {
             Width.storeUnchecked(width, mem, addr, value);
         } else {

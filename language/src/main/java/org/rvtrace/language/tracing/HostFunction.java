@@ -18,15 +18,16 @@ public interface HostFunction {
     void call(Hart hart);
 
     /**
-     * Whether the function may write guest memory (through {@code GuestMemory} or a system
-     * call). Compiled guest code forgets what it knows about the caller's stack slots across
-     * a call of one that may (see the stack-slot forwarding in the language's nodes).
+     * Whether the function may read or write guest memory (through {@code GuestMemory} or a
+     * system call). Compiled guest code writes the stores it deferred (a trampoline's frame
+     * saves) before a call of one that may, and forgets what it knows about the caller's stack
+     * slots (see the stack-slot forwarding in the language's nodes).
      */
-    default boolean writesGuestMemory() {
+    default boolean touchesGuestMemory() {
         return true;
     }
 
-    /** fn, declared to read and write registers and host state only, never guest memory. */
+    /** fn, declared to read and write registers and host state only, never to read or write guest memory. */
     static HostFunction leavingMemoryAlone(HostFunction fn) {
         return new HostFunction() {
             @Override
@@ -35,7 +36,7 @@ public interface HostFunction {
             }
 
             @Override
-            public boolean writesGuestMemory() {
+            public boolean touchesGuestMemory() {
                 return false;
             }
         };

@@ -21,19 +21,19 @@ public final class HostProcedure implements HostFunction {
     }
 
     private final Body body;
-    private final boolean writesGuestMemory;
+    private final boolean touchesGuestMemory;
 
-    private HostProcedure(Body body, boolean writesGuestMemory) {
+    private HostProcedure(Body body, boolean touchesGuestMemory) {
         this.body = body;
-        this.writesGuestMemory = writesGuestMemory;
+        this.touchesGuestMemory = touchesGuestMemory;
     }
 
-    /** A procedure that may write guest memory. */
+    /** A procedure that may read or write guest memory (fregs, for one). */
     public static HostProcedure of(Body body) {
         return new HostProcedure(body, true);
     }
 
-    /** A procedure declared to write host state only, never guest memory (see {@link HostFunction#writesGuestMemory}). */
+    /** A procedure declared to use its arguments and host state only, never to read or write guest memory (see {@link HostFunction#touchesGuestMemory}). */
     public static HostProcedure leavingMemoryAlone(Body body) {
         return new HostProcedure(body, false);
     }
@@ -50,7 +50,7 @@ public final class HostProcedure implements HostFunction {
     }
 
     @Override
-    public boolean writesGuestMemory() {
-        return writesGuestMemory;
+    public boolean touchesGuestMemory() {
+        return touchesGuestMemory;
     }
 }
