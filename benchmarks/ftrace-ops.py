@@ -67,6 +67,7 @@ KERNEL_K1 = {
 NATIVE = re.compile(r"^native x86-64: untraced ([0-9.]+) ns/call; traced ([0-9.]+) ns/call, overhead (-?[0-9.]+) ns; "
                     r"callback inlined ([0-9.]+) ns/call, overhead (-?[0-9.]+) ns", re.M)
 ATTEMPTED = re.compile(r"^Attempted (\d+) calls to tracee_relevant in (\d+) ?ns \((\d+) ?ns / call\)$", re.M)
+COUNTS = re.compile(r"^ftrace_ops: counted (\d+) calls by each of (\d+) relevant ops, (\d+) by the irrelevant ops, (\d+) stray$", re.M)
 PRECISE = re.compile(r"^ns/call: ([0-9.]+) median, ([0-9.]+) min, ([0-9.]+) max \((\d+) rounds; warm-up (\d+) rounds, (\d+) ms\)$", re.M)
 
 
@@ -102,6 +103,13 @@ def measure(rv, cell, args):
     if p:
         r = {"median": float(p.group(1)), "min": float(p.group(2)), "max": float(p.group(3)),
              "warm_rounds": int(p.group(5)), "warm_ms": int(p.group(6))}
+        # The module's check_count: every relevant ops saw every call the guest made.
+        made = (int(p.group(4)) + int(p.group(5))) * calls
+        c = COUNTS.search(err)
+        if not c or int(c.group(2)) != cell.relevant or (cell.relevant and int(c.group(1)) != made) \
+                or int(c.group(3)) != 0 or int(c.group(4)) != 0:
+            raise Fatal("%s: the callbacks did not count the %d calls made (%d per relevant ops expected):\n%s"
+                        % (shlex.join(cmd), made, made, c.group(0) if c else tail(err)))
     else:  # only the kernel's line: integer-ns precision from the period
         v = int(a.group(2)) / calls
         r = {"median": v, "min": v, "max": v, "warm_rounds": None, "warm_ms": None}
@@ -197,9 +205,10 @@ def report(cells, schemes, relevant, irrelevant, header, native=None):
         t, u = get.get(("call-ops", 1, 0)), get.get(("call-ops", 0, 0))
         obs.append("The same trampoline as native x86-64 code on this machine (benchmarks/ftrace-ops/native_x86.c, "
                    "median of %d processes): overhead %s ns with ops->func called (untraced call %s ns), %s ns with "
-                   "the callback's work in the trampoline instead, as rvtrace's compiled code has it%s."
+                   "the callback's work in the trampoline instead, as rvtrace's compiled code has it (the native "
+                   "code still stores and reloads the frame, which rvtrace's defers and drops)%s."
                    % (native["runs"], fmt(native["overhead"]), fmt(native["untraced"]), fmt(native["inlined_overhead"]),
-                      "; rvtrace's CALL_OPS overhead is %.1fx the latter" % ((t - u) / native["inlined_overhead"])
+                      "; rvtrace's CALL_OPS overhead is %.2fx the latter" % ((t - u) / native["inlined_overhead"])
                       if t is not None and u is not None and native["inlined_overhead"] > 0 else ""))
     if obs:
         lines.append("")

@@ -82,11 +82,14 @@ abstract class MemoryAccessNode extends InsnNode {
     @CompilationFinal private int stackSp;
     @CompilationFinal private int stackValue = -1;
     @CompilationFinal private long stackBit;
+    /** Whether this access is trampoline code in a register scope, where saves may be pending (see RegisterHomes). */
+    @CompilationFinal private boolean inScope;
 
     @Override
     final void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
         stackMask = registerHomes.stackMask;
         stackSp = registerHomes.stackSp;
+        inScope = registerHomes.defersSaves();
         int slot = forwarding && rs1 == SP && width == Width.D && !fp ? registerHomes.stackSlot(imm) : -1;
         if (slot >= 0) {
             stackValue = registerHomes.stackValues + slot;
@@ -131,7 +134,8 @@ abstract class MemoryAccessNode extends InsnNode {
      */
     final void flushPendingBefore(long[] regs, long addr) {
         if (CompilerDirectives.inInterpreter()) {
-            if (regs.length > stackMask) {
+            // The field first: outside trampoline scopes (nearly every access) that is all.
+            if (inScope && regs.length > stackMask) {
                 homes.flushPending(regs);
             }
             return;
