@@ -117,7 +117,7 @@ public final class BlockNode extends Node {
 
     /**
      * Tells every instruction where the enclosing function keeps each register; forwarding:
-     * whether the block's sd/ld through sp take stack slots (see RegisterHomes).
+     * whether the block's sd/ld through sp take stack slots (see StackSlots).
      */
     void setRegisterHomes(RegisterHomes homes, boolean forwarding) {
         this.homes = homes;

@@ -11,7 +11,7 @@ import org.rvtrace.language.runtime.Hart;
 public final class FenceNode extends InsnNode {
     @Override
     public void execute(long[] regs, Hart hart) {
-        homes.forgetStack(regs); // memory may change under the stack slots
+        homes.stack.forget(regs); // memory may change under the stack slots
         GuestMemory.fullFence();
     }
 }

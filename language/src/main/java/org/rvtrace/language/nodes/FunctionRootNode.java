@@ -333,8 +333,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         }
                         if (b.targetPc <= b.startPc) {
                             // A loop head merges this iteration's stack slots with the entry's:
-                            // forgotten, they stay constants there (see RegisterHomes).
-                            h.forgetStack(r);
+                            // forgotten, they stay constants there (see StackSlots).
+                            h.stack.forget(r);
                             Object osr = backEdge(frame, next, mayReplace);
                             if (osr != null) {
                                 return (long) osr;
@@ -361,7 +361,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         continue;
                     }
                     if (b.targetPc <= b.startPc) {
-                        h.forgetStack(r);
+                        h.stack.forget(r);
                         Object osr = backEdge(frame, next, mayReplace);
                         if (osr != null) {
                             return (long) osr;
@@ -379,7 +379,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                         // lands on a return site of this graph (a computed jump we cache), so
                         // recursion runs as a loop in one compilation unit, with no Java call
                         // and no Java stack per guest call.
-                        h.forgetStack(r);
+                        h.stack.forget(r);
                         Object osr = backEdge(frame, 0, mayReplace);
                         if (osr != null) {
                             return (long) osr;
@@ -408,8 +408,8 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                     }
                     // A trampoline's return (jr t0) or a return site: its slots have done their
                     // work. Not in a trampoline scope: its deferred saves wait for the scope's end.
-                    if (!h.defersSaves()) {
-                        h.forgetStack(r);
+                    if (!h.stack.defersSaves()) {
+                        h.stack.forget(r);
                     }
                     if (target == link) {
                         bi = exitTo(frame, h, r, hart, target);
@@ -445,7 +445,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case ECALL: {
                     hart.pc = b.termPc;
-                    h.forgetStack(r);
+                    h.stack.forget(r);
                     h.spill(r, hart);
                     code.syscall(hart);
                     h.fill(r, hart);
@@ -485,7 +485,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 case HOSTCALL: {
                     hart.pc = b.termPc;
                     if (b.host.touchesGuestMemory()) {
-                        h.forgetStack(r);
+                        h.stack.forget(r);
                     }
                     h.spill(r, hart);
                     b.host.call(hart);
@@ -500,21 +500,21 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
                 }
                 case BREAKPOINT:
                     CompilerDirectives.transferToInterpreter();
-                    h.flushPending(r);
+                    h.stack.flush(r);
                     h.spill(r, hart);
                     hart.pc = b.termPc;
                     throw new BreakpointHit(b.termPc);
                 case EBREAK:
                     CompilerDirectives.transferToInterpreter();
-                    h.flushPending(r);
+                    h.stack.flush(r);
                     throw GuestFault.breakpoint(b.termPc);
                 case ILLEGAL:
                     CompilerDirectives.transferToInterpreter();
-                    h.flushPending(r);
+                    h.stack.flush(r);
                     throw GuestFault.illegal(b.termPc, b.termRaw, b.termLength);
                 case FETCH_FAULT:
                     CompilerDirectives.transferToInterpreter();
-                    h.flushPending(r);
+                    h.stack.flush(r);
                     throw GuestFault.segv(b.termPc, b.termPc, "instruction fetch from");
                 default:
                     throw CompilerDirectives.shouldNotReachHere();
@@ -532,13 +532,13 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         HostProcedure procedure = b.callSite.procedureAt(target);
         if (procedure != null) {
             if (procedure.touchesGuestMemory()) {
-                h.forgetStack(r);
+                h.stack.forget(r);
             }
             procedure.call(hart, h.getX(r, hart, A0), h.getX(r, hart, A0 + 1), h.getX(r, hart, A0 + 2), h.getX(r, hart, A0 + 3));
             return h.getX(r, hart, RA) & ~1L;
         }
         if (!b.callSite.leavesMemoryAlone(target)) {
-            h.forgetStack(r);
+            h.stack.forget(r);
         }
         h.spill(r, hart);
         long resume = b.callSite.call(hart, target);
@@ -548,7 +548,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
 
     /** Control leaves the graph for pc: the registers go back to the hart; returns the LEAVE pseudo block. */
     private static int exitTo(VirtualFrame frame, RegisterHomes h, long[] r, Hart hart, long pc) {
-        h.flushPending(r);
+        h.stack.flush(r);
         h.spill(r, hart);
         frame.setLongStatic(InsnNode.EXIT_SLOT, pc);
         return LEAVE;
@@ -571,11 +571,11 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
     private void switchHomes(VirtualFrame frame, long[] regs, Hart hart, RegisterHomes from, RegisterHomes to) {
         if (from == homes) {
             // The code we enter may write what the function's stack slots remember.
-            homes.forgetStack(regs);
+            homes.stack.forget(regs);
             homes.spill(regs, hart);
         } else {
             long[] scope = scopeArray(frame);
-            from.endScope(scope, from.getX(scope, hart, SP));
+            from.stack.endScope(scope, from.getX(scope, hart, SP));
             from.spill(scope, hart);
         }
         if (to == homes) {
@@ -600,7 +600,7 @@ public final class FunctionRootNode extends RootNode implements BytecodeOSRNode 
         CompilerDirectives.transferToInterpreter();
         Object scope = frame.getObjectStatic(InsnNode.SCOPE_HOMES_SLOT);
         if (scope != null) {
-            ((RegisterHomes) scope).flushPending(scopeArray(frame));
+            ((RegisterHomes) scope).stack.flush(scopeArray(frame));
             ((RegisterHomes) scope).spill(scopeArray(frame), hart);
         } else {
             homes.spill(RegisterHomes.array(frame), hart);

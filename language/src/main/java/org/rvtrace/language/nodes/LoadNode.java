@@ -70,7 +70,7 @@ public final class LoadNode extends MemoryAccessNode {
     }
 
     /**
-     * The speculated value needs no care for deferred saves (see RegisterHomes): a save is
+     * The speculated value needs no care for deferred saves (see StackSlots): a save is
      * deferred only in a region of memory, and no region holds a watched word.
      */
     private long loadSpeculating(Speculation s, long[] regs, long addr) {

@@ -26,7 +26,7 @@ public final class LoadReservedNode extends InsnNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
-        homes.flushPending(regs); // it reads memory: deferred saves first
+        homes.stack.flush(regs); // it reads memory: deferred saves first
         long addr = x(regs, hart, rs1);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         long value = word ? mem.getVolatile32(addr) : mem.getVolatile64(addr);

@@ -120,7 +120,7 @@ final class LoopRegisters {
                 }
             }
         }
-        // A scope defers its frame saves (see RegisterHomes).
+        // A scope defers its frame saves (see StackSlots).
         return new RegisterHomes(x, f, mem);
     }
 

@@ -77,48 +77,48 @@ abstract class MemoryAccessNode extends InsnNode {
     abstract boolean isStore();
 
     private static final int SP = 2;
-    /** Stack-slot forwarding (see RegisterHomes.stackSlot): the array indices, and this access's slot bit (0: none). */
+    /** Stack-slot forwarding (see StackSlots.slotFor): the array indices, and this access's slot bit (0: none). */
     @CompilationFinal private int stackMask;
     @CompilationFinal private int stackSp;
     @CompilationFinal private int stackValue = -1;
     @CompilationFinal private long stackBit;
-    /** Whether this access is trampoline code in a register scope, where saves may be pending (see RegisterHomes). */
+    /** Whether this access is trampoline code in a register scope, where saves may be pending (see StackSlots). */
     @CompilationFinal private boolean inScope;
 
     @Override
     final void bindStackSlots(RegisterHomes registerHomes, boolean forwarding) {
-        stackMask = registerHomes.stackMask;
-        stackSp = registerHomes.stackSp;
-        inScope = registerHomes.defersSaves();
-        int slot = forwarding && rs1 == SP && width == Width.D && !fp ? registerHomes.stackSlot(imm) : -1;
+        stackMask = registerHomes.stack.mask;
+        stackSp = registerHomes.stack.sp;
+        inScope = registerHomes.stack.defersSaves();
+        int slot = forwarding && rs1 == SP && width == Width.D && !fp ? registerHomes.stack.slotFor(imm) : -1;
         if (slot >= 0) {
-            stackValue = registerHomes.stackValues + slot;
+            stackValue = registerHomes.stack.values + slot;
             stackBit = 1L << slot;
         }
     }
 
-    /** Whether this function keeps stack slots at all (see RegisterHomes.stackForwarding). */
+    /** Whether this function keeps stack slots at all (see StackSlots.forwarding). */
     final boolean keepsStackSlots() {
-        return homes.stackForwarding;
+        return homes.stack.forwarding;
     }
 
     /** For a load: whether the value at sp = base is the one a slotted store of this activation left. */
     final boolean stackSlotHolds(long[] regs, long base) {
-        return stackBit != 0 && homes.forwards(regs) && (regs[stackMask] & stackBit) != 0 && regs[stackSp] == base;
+        return stackBit != 0 && homes.stack.forwards(regs) && (regs[stackMask] & stackBit) != 0 && regs[stackSp] == base;
     }
 
     final long stackSlotValue(long[] regs) {
         return regs[stackValue];
     }
 
-    /** Whether this store is deferred (see RegisterHomes: deferred saves): slotted, in a trampoline scope, compiled. */
+    /** Whether this store is deferred (see StackSlots: deferred saves): slotted, in a trampoline scope, compiled. */
     final boolean defersStore(long[] regs) {
-        return stackBit != 0 && homes.defers(regs);
+        return stackBit != 0 && homes.stack.defers(regs);
     }
 
     /** This slotted store of value at sp = base, deferred. */
     final void deferStore(long[] regs, long base, long value) {
-        homes.deferStore(regs, base, stackValue, stackBit, value);
+        homes.stack.defer(regs, base, stackValue, stackBit, value);
     }
 
     /** Set when a load overlapped pending saves once: from then on it writes them all before it reads. */
@@ -136,29 +136,29 @@ abstract class MemoryAccessNode extends InsnNode {
         if (CompilerDirectives.inInterpreter()) {
             // The field first: outside trampoline scopes (nearly every access) that is all.
             if (inScope && regs.length > stackMask) {
-                homes.flushPending(regs);
+                homes.stack.flush(regs);
             }
             return;
         }
-        if (!homes.defers(regs)) {
+        if (!homes.stack.defers(regs)) {
             return;
         }
         if (isStore() || overlapSeen) {
-            homes.flushPending(regs);
-        } else if (homes.pendingOverlaps(regs, addr, width.size)) {
+            homes.stack.flush(regs);
+        } else if (homes.stack.pendingOverlaps(regs, addr, width.size)) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             overlapSeen = true;
-            homes.flushPending(regs);
+            homes.stack.flush(regs);
         }
     }
 
     /** For a store, once made: remember the value when it is slotted, else forget every slot. */
     final void stored(long[] regs, long base, long value) {
-        if (!homes.forwards(regs)) {
+        if (!homes.stack.forwards(regs)) {
             return;
         }
         if (stackBit == 0) {
-            homes.forgetStack(regs);
+            homes.stack.forget(regs);
             return;
         }
         // No branch: after the first of a run of saves the sp is a known value, and compiled

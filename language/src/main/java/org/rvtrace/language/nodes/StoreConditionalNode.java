@@ -23,7 +23,7 @@ public final class StoreConditionalNode extends InsnNode {
 
     @Override
     public void execute(long[] regs, Hart hart) {
-        homes.forgetStack(regs); // memory may change under the stack slots
+        homes.stack.forget(regs); // memory may change under the stack slots
         long addr = x(regs, hart, rs1);
         mem.checkAtomic(addr, word ? 4 : 8, pc);
         boolean ok = false;
