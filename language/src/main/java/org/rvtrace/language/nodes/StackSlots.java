@@ -64,7 +64,9 @@ final class StackSlots {
      * Written to memory (flush) before: any other store, any load that is not slotted
      * and may overlap a pending slot (for a load that keeps overlapping, before it always),
      * atomics, lr/sc and fences, calls, system calls, host functions that touch guest memory,
-     * leaving the function, and exceptions out of it. The interpreter never defers, but after a
+     * leaving the function, breakpoints and illegal instructions, and a store into translated
+     * code (CodeModifiedException). A memory fault does not write them: it abandons the call,
+     * and the frame with it. The interpreter never defers, but after a
      * deoptimization it may run on an array with pending slots: it writes them all before its
      * first memory access, call or exit, so it never sees memory without them.
      */
