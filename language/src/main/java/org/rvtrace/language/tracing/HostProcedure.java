@@ -9,8 +9,11 @@ import org.rvtrace.language.runtime.Hart;
  * registers), without writing its registers back to the hart first and reading them again
  * after: for an ftrace callback, the trampoline's whole register traffic around the call.
  *
- * <p>The body may read the hart's other state (its tracing state, its thread id), and guest
- * memory; it must not read or write the hart's registers.
+ * <p>The body may read the hart's other state (its tracing state, its thread id); it must
+ * not read or write the hart's registers. One made with {@link #of} may read and write guest
+ * memory (fregs, for one): compiled code writes the trampoline's deferred frame saves before
+ * calling it. One made with {@link #leavingMemoryAlone} promises to do neither, and the
+ * saves then never reach memory (they are dropped with the trampoline's popped frame).
  */
 public final class HostProcedure implements HostFunction {
     private static final int A0 = 10;
