@@ -159,15 +159,16 @@ final class StackSlots {
      * deoptimization left pending slots in the array (the interpreter's own arrays have no
      * stack part: one length check).
      */
-    @ExplodeLoop
     void flush(long[] regs) {
-        if (deferredTo == null || regs.length <= pending) {
-            return;
+        // Small, so that the interpreter's many call sites inline just this test.
+        if (deferredTo != null && regs.length > pending && regs[pending] != 0) {
+            writePending(regs);
         }
+    }
+
+    @ExplodeLoop
+    private void writePending(long[] regs) {
         long pendingMask = regs[pending];
-        if (pendingMask == 0) {
-            return;
-        }
         long base = regs[sp];
         for (int i = 0; i < SLOTS; i++) {
             if ((pendingMask & (1L << i)) != 0) {
