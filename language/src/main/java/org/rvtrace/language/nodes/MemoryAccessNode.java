@@ -135,7 +135,7 @@ abstract class MemoryAccessNode extends InsnNode {
     final void flushPendingBefore(long[] regs, long addr) {
         if (CompilerDirectives.inInterpreter()) {
             // The field first: outside trampoline scopes (nearly every access) that is all.
-            if (inScope && regs.length > stackMask) {
+            if (inScope) {
                 homes.stack.flush(regs);
             }
             return;

@@ -26,9 +26,10 @@ final class StackSlots {
      * this hart's own slotted store: every other store (any width, any base register),
      * atomics, store-conditionals and fences, calls (guest code may write a caller's frame
      * through a pointer), system calls, and host functions unless they declare that they
-     * leave guest memory alone (HostFunction.touchesGuestMemory). Other harts need no care: under RVWMO a load may return
-     * the value of the same hart's earlier store to that address even if another hart
-     * stored there since (a load is not ordered after an earlier store to the same address).
+     * leave guest memory alone (HostFunction.touchesGuestMemory). Other harts need no care:
+     * under RVWMO a load may return the value of the same hart's earlier store to that
+     * address even if another hart stored there since (a load is not ordered after an
+     * earlier store to the same address).
      */
     /**
      * One per word of the largest trampoline frame, the 2023 ftrace_regs_caller's pt_regs (32
@@ -148,10 +149,11 @@ final class StackSlots {
      * another sp first writes those pending.
      */
     void defer(long[] regs, long base, int valueIndex, long bit, long value) {
-        if (regs[sp] != base) {
+        boolean sameSp = regs[sp] == base;
+        if (!sameSp) {
             flush(regs);
         }
-        long valid = regs[sp] == base ? regs[mask] : 0;
+        long valid = sameSp ? regs[mask] : 0;
         regs[sp] = base;
         regs[valueIndex] = value;
         regs[mask] = valid | bit;
@@ -212,16 +214,17 @@ final class StackSlots {
         if (deferredTo == null || regs.length <= pending) {
             return;
         }
-        long pendingMask = regs[pending];
-        long base = regs[sp];
-        // spNow - base, not a compare of the addresses: Graal folds (sp + n) - sp to n.
-        long popped = spNow - base;
-        boolean framePopped = popped > 0 && popped <= MAX_POPPED_FRAME;
-        for (int i = 0; i < SLOTS; i++) {
-            if ((pendingMask & (1L << i)) != 0 && !(framePopped && offsets[i] + 8 <= popped)) {
-                deferredTo.store64Unchecked(base + offsets[i], regs[values + i]);
+        // spNow - the slots' sp, not a compare of addresses: Graal folds (sp + n) - sp to n.
+        long popped = spNow - regs[sp];
+        if (popped > 0 && popped <= MAX_POPPED_FRAME) {
+            long dropped = 0;
+            for (int i = 0; i < SLOTS; i++) {
+                if (offsets[i] + 8 <= popped) {
+                    dropped |= 1L << i;
+                }
             }
+            regs[pending] &= ~dropped;
         }
-        regs[pending] = 0;
+        flush(regs);
     }
 }
